@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace EvalHarness.Cli.Commands;
+
+/// <summary>The list of top-level commands. Each command is one small file beside this one.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}

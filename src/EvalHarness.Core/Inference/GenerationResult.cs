@@ -1,0 +1,27 @@
+namespace EvalHarness.Core.Inference;
+
+/// <summary>Why generation ended.</summary>
+public enum FinishReason
+{
+    /// <summary>A stop sequence appeared; it is not part of the text.</summary>
+    Stop,
+    /// <summary>The max-new-tokens limit (or the context window) was reached: the output is truncated.</summary>
+    Length,
+    /// <summary>The model produced an end-of-generation token.</summary>
+    EndOfGeneration,
+}
+
+/// <param name="Text">Generated text, stop sequence excluded.</param>
+/// <param name="PromptTokenCount">Tokens in the prompt as fed.</param>
+/// <param name="GeneratedTokenCount">Tokens sampled (including an end-of-generation token).</param>
+/// <param name="StopSequence">The stop sequence that ended generation, when <see cref="FinishReason.Stop"/>.</param>
+public sealed record GenerationResult(
+    string Text,
+    FinishReason FinishReason,
+    int PromptTokenCount,
+    int GeneratedTokenCount,
+    TimeSpan Elapsed,
+    string? StopSequence = null)
+{
+    public bool Truncated => FinishReason == FinishReason.Length;
+}

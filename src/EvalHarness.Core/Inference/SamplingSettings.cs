@@ -1,0 +1,23 @@
+namespace EvalHarness.Core.Inference;
+
+/// <summary>
+/// How to generate. The defaults are greedy decoding, which is what published benchmark numbers use unless
+/// a model's authors say otherwise.
+/// </summary>
+public sealed record SamplingSettings
+{
+    public int MaxNewTokens { get; init; } = 256;
+    public IReadOnlyList<string> StopSequences { get; init; } = [];
+    /// <summary>0 means greedy (argmax); top-k/top-p/min-p are then ignored.</summary>
+    public float Temperature { get; init; }
+    public float TopP { get; init; } = 1f;
+    /// <summary>0 disables top-k.</summary>
+    public int TopK { get; init; }
+    public float MinP { get; init; }
+    public uint Seed { get; init; } = 1234;
+
+    public static SamplingSettings Greedy(int maxNewTokens, params string[] stops) =>
+        new() { MaxNewTokens = maxNewTokens, StopSequences = stops };
+
+    public bool IsGreedy => Temperature <= 0f;
+}
