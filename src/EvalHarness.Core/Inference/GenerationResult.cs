@@ -23,5 +23,9 @@ public sealed record GenerationResult(
     TimeSpan Elapsed,
     string? StopSequence = null)
 {
+    /// <summary>Generation stopped at its token limit: the answer may be cut off.</summary>
     public bool Truncated => FinishReason == FinishReason.Length;
+
+    /// <summary>The prompt was longer than the context allows and lost tokens from its start.</summary>
+    public bool PromptTruncated { get; init; }
 }

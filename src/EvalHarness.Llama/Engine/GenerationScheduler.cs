@@ -1,0 +1,105 @@
+using EvalHarness.Core.Inference;
+
+namespace EvalHarness.Llama.Engine;
+
+/// <summary>
+/// Continuous batching: up to one sequence per slot generates side by side, one token per live sequence per
+/// llama_decode, prompts prefilled in the same batches, and a finished sequence's slot refilled at once.
+/// </summary>
+internal sealed class GenerationScheduler
+{
+    private readonly LlamaContext _context;
+    private readonly LlamaVocabulary _vocabulary;
+    private readonly LlamaBatchBuffer _batch;
+
+    public GenerationScheduler(LlamaContext context, LlamaVocabulary vocabulary, LlamaBatchBuffer batch)
+    {
+        _context = context;
+        _vocabulary = vocabulary;
+        _batch = batch;
+    }
+
+    public GenerationResult[] Run(IReadOnlyList<GenerationRequest> requests, Action<int, GenerationResult>? onResult, CancellationToken cancellationToken)
+    {
+        var results = new GenerationResult[requests.Count];
+        var pending = new Queue<int>(Enumerable.Range(0, requests.Count));
+        var freeSequences = new Stack<int>(Enumerable.Range(0, _context.SequenceCapacity).Reverse());
+        var active = new List<GenerationSlot>();
+        try
+        {
+            while (pending.Count > 0 || active.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                while (pending.Count > 0 && freeSequences.Count > 0)
+                {
+                    var index = pending.Dequeue();
+                    active.Add(Open(index, requests[index], freeSequences.Pop()));
+                }
+                FillBatch(active);
+                _context.Decode(_batch);
+                _batch.Clear();
+                foreach (var slot in active.ToArray())
+                {
+                    if (slot.LogitIndex < 0) continue;
+                    var token = slot.Sampler.Sample(_context, slot.LogitIndex);
+                    slot.LogitIndex = -1;
+                    if (!slot.Accept(token, _vocabulary, _context.ContextLength)) continue;
+                    results[slot.RequestIndex] = slot.Result!;
+                    onResult?.Invoke(slot.RequestIndex, slot.Result!);
+                    _context.RemoveSequence(slot.Sequence);
+                    freeSequences.Push(slot.Sequence);
+                    active.Remove(slot);
+                    slot.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            foreach (var slot in active)
+            {
+                _context.RemoveSequence(slot.Sequence);
+                slot.Dispose();
+            }
+        }
+        return results;
+    }
+
+    private GenerationSlot Open(int index, GenerationRequest request, int sequence)
+    {
+        var tokens = request.PromptTokens is { } given ? given.ToArray() : _vocabulary.Tokenize(request.Prompt ?? "", addSpecial: true, parseSpecial: true);
+        if (tokens.Length == 0) tokens = [_vocabulary.Bos >= 0 ? _vocabulary.Bos : _vocabulary.Eos];
+        foreach (var token in tokens)
+        {
+            if (token < 0 || token >= _vocabulary.Count)
+            {
+                throw new UserInputException($"generation request {index} has token id {token}, outside the vocabulary (0..{_vocabulary.Count - 1})", "pass token ids from this model's tokenizer");
+            }
+        }
+        // Keep room for the answer: like lm-eval, the prompt loses tokens from its start when it is too long.
+        var keep = Math.Max(1, _context.ContextLength - request.Settings.MaxNewTokens);
+        var truncated = tokens.Length > keep;
+        if (truncated) tokens = tokens[^keep..];
+        return new GenerationSlot(index, sequence, tokens, request.Settings, truncated);
+    }
+
+    /// <summary>First the one pending token of every generating sequence, then as much prompt as still fits.</summary>
+    private void FillBatch(List<GenerationSlot> active)
+    {
+        foreach (var slot in active.Where(s => s.PromptDone && s.PendingToken >= 0))
+        {
+            slot.LogitIndex = _batch.Add(slot.PendingToken, slot.Position - 1, slot.Sequence, wantLogits: true);
+            slot.PendingToken = -1;
+        }
+        foreach (var slot in active.Where(s => !s.PromptDone))
+        {
+            while (!slot.PromptDone && _batch.Free > 0)
+            {
+                var last = slot.PromptFed == slot.Prompt.Length - 1;
+                var index = _batch.Add(slot.Prompt[slot.PromptFed], slot.PromptFed, slot.Sequence, wantLogits: last);
+                slot.PromptFed++;
+                if (last) slot.LogitIndex = index;
+            }
+            if (_batch.Free == 0) break;
+        }
+    }
+}

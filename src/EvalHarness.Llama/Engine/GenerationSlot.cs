@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text;
+using EvalHarness.Core.Inference;
+
+namespace EvalHarness.Llama.Engine;
+
+/// <summary>One sequence being generated: its prompt still to feed, its sampler, and the text so far.</summary>
+internal sealed class GenerationSlot : IDisposable
+{
+    private readonly Decoder _utf8 = Encoding.UTF8.GetDecoder();
+    private readonly StringBuilder _text = new();
+    private readonly StopSequenceMatcher _stops;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private int _searchedUpTo;
+
+    public GenerationSlot(int requestIndex, int sequence, int[] prompt, SamplingSettings settings, bool promptTruncated)
+    {
+        RequestIndex = requestIndex;
+        Sequence = sequence;
+        Prompt = prompt;
+        Settings = settings;
+        PromptTruncated = promptTruncated;
+        Sampler = new SamplerChain(settings);
+        _stops = new StopSequenceMatcher(settings.StopSequences);
+    }
+
+    public int RequestIndex { get; }
+    public int Sequence { get; }
+    public int[] Prompt { get; }
+    public SamplingSettings Settings { get; }
+    public bool PromptTruncated { get; }
+    public SamplerChain Sampler { get; }
+
+    /// <summary>Prompt tokens already in the KV cache.</summary>
+    public int PromptFed { get; set; }
+    public bool PromptDone => PromptFed == Prompt.Length;
+    /// <summary>The token sampled last, not yet fed back.</summary>
+    public int PendingToken { get; set; } = -1;
+    public int Generated { get; private set; }
+    public int Position => PromptFed + Generated;
+    /// <summary>Batch index of this slot's logit row in the batch being built, or -1.</summary>
+    public int LogitIndex { get; set; } = -1;
+    public GenerationResult? Result { get; private set; }
+
+    /// <summary>Records a sampled token; returns true when generation has finished.</summary>
+    public bool Accept(int token, LlamaVocabulary vocabulary, int contextLength)
+    {
+        Generated++;
+        if (vocabulary.IsEndOfGeneration(token))
+        {
+            Finish(FinishReason.EndOfGeneration, null);
+            return true;
+        }
+        var bytes = vocabulary.TokenBytes(token, renderSpecial: false);
+        var chars = new char[_utf8.GetCharCount(bytes, flush: false)];
+        _utf8.GetChars(bytes, chars, flush: false);
+        _text.Append(chars);
+
+        var text = _text.ToString();
+        var stop = _stops.Find(text, _searchedUpTo);
+        _searchedUpTo = text.Length;
+        if (stop is { } found)
+        {
+            _text.Length = found.Position;
+            Finish(FinishReason.Stop, found.Stop);
+            return true;
+        }
+        if (Generated >= Settings.MaxNewTokens || Position >= contextLength)
+        {
+            Finish(FinishReason.Length, null);
+            return true;
+        }
+        PendingToken = token;
+        return false;
+    }
+
+    private void Finish(FinishReason reason, string? stop)
+    {
+        Result = new GenerationResult(_text.ToString(), reason, Prompt.Length, Generated, _clock.Elapsed, stop)
+        {
+            PromptTruncated = PromptTruncated,
+        };
+    }
+
+    public void Dispose() => Sampler.Dispose();
+}

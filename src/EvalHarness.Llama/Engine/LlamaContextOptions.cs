@@ -1,0 +1,55 @@
+using EvalHarness.Llama.Native;
+
+namespace EvalHarness.Llama.Engine;
+
+/// <summary>Flash attention setting (<c>--flash-attn auto|on|off</c>).</summary>
+public enum FlashAttention
+{
+    Auto,
+    On,
+    Off,
+}
+
+/// <summary>
+/// Inference context settings. Defaults follow llama.cpp's tools where that makes sense for evaluation:
+/// a unified KV cache so a context shared by several continuations is stored once.
+/// </summary>
+public sealed record LlamaContextOptions
+{
+    /// <summary>Most tokens one sequence may hold (prompt + generated); 0 = the model's trained context, capped at 8192.</summary>
+    public int ContextLength { get; init; }
+
+    /// <summary>Sequences decoded side by side (choices of a question, concurrent generations).</summary>
+    public int ParallelSequences { get; init; } = 16;
+
+    /// <summary>KV cache cells shared by all sequences; 0 = ContextLength × ParallelSequences.</summary>
+    public int KvCacheCells { get; init; }
+
+    /// <summary>Logical batch: most tokens per llama_decode call.</summary>
+    public int BatchSize { get; init; } = 2048;
+
+    /// <summary>Physical batch (micro-batch) size.</summary>
+    public int MicroBatchSize { get; init; } = 512;
+
+    public FlashAttention FlashAttention { get; init; } = FlashAttention.Auto;
+
+    public GgmlType KvCacheTypeK { get; init; } = GgmlType.F16;
+    public GgmlType KvCacheTypeV { get; init; } = GgmlType.F16;
+
+    /// <summary>CPU threads; 0 = all logical processors.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Resolves the defaults against a loaded model.</summary>
+    public LlamaContextOptions Resolve(LlamaModel model)
+    {
+        var contextLength = ContextLength > 0 ? ContextLength : Math.Min(model.TrainedContextLength > 0 ? model.TrainedContextLength : 4096, 8192);
+        var parallel = Math.Max(1, ParallelSequences);
+        return this with
+        {
+            ContextLength = contextLength,
+            ParallelSequences = parallel,
+            KvCacheCells = KvCacheCells > 0 ? KvCacheCells : checked(contextLength * parallel),
+            Threads = Threads > 0 ? Threads : Environment.ProcessorCount,
+        };
+    }
+}

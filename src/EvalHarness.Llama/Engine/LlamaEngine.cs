@@ -1,0 +1,102 @@
+using EvalHarness.Core.Inference;
+using EvalHarness.Llama.Runtime;
+
+namespace EvalHarness.Llama.Engine;
+
+/// <summary>
+/// The in-process llama.cpp backend. Owns one model and one context and runs a single inference loop over them;
+/// calls are serialised, and parallelism comes from many sequences inside each batch.
+/// </summary>
+public sealed class LlamaEngine : IInferenceBackend
+{
+    private readonly Lock _gate = new();
+    private readonly LlamaBatchBuffer _batch;
+    private readonly LoglikelihoodScheduler _loglikelihood;
+    private readonly GenerationScheduler _generation;
+
+    private LlamaEngine(NativeRuntimeInfo runtime, LlamaModel model, LlamaContext context)
+    {
+        Runtime = runtime;
+        Model = model;
+        Context = context;
+        _batch = new LlamaBatchBuffer(context.BatchSize);
+        _loglikelihood = new LoglikelihoodScheduler(context, model.Vocabulary, _batch);
+        _generation = new GenerationScheduler(context, model.Vocabulary, _batch);
+        Description = new BackendDescription(
+            "llama.cpp (in-process)",
+            model.Path,
+            $"llama.cpp {runtime.Release} ({runtime.Flavour.ToString().ToLowerInvariant()})",
+            DescribeDevice(runtime, context),
+            model.ChatTemplate);
+    }
+
+    public NativeRuntimeInfo Runtime { get; }
+    public LlamaModel Model { get; }
+    public LlamaContext Context { get; }
+    public BackendDescription Description { get; }
+    public int ContextLength => Context.ContextLength;
+
+    /// <summary>Validates the file, loads the runtime, the weights and a context — in that order, failing early.</summary>
+    public static LlamaEngine Load(string modelPath, LlamaEngineOptions options, CancellationToken cancellationToken = default)
+    {
+        ModelFileValidator.Validate(modelPath);
+        ValidateOptions(options.Context);
+        var runtime = NativeRuntime.Load(options.Runtime, cancellationToken);
+        var model = LlamaModel.Load(modelPath, options.Model, runtime);
+        try
+        {
+            var context = LlamaContext.Create(model, options.Context);
+            return new LlamaEngine(runtime, model, context);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private static void ValidateOptions(LlamaContextOptions options)
+    {
+        if (options.ContextLength < 0) throw new UserInputException($"--ctx-size {options.ContextLength} is negative", "use 0 (the model's own) or a positive number of tokens");
+        if (options.ParallelSequences < 1) throw new UserInputException($"--parallel {options.ParallelSequences} must be at least 1", "use --parallel 1 or more");
+        if (options.BatchSize < options.ParallelSequences)
+        {
+            throw new UserInputException($"--batch-size {options.BatchSize} is smaller than --parallel {options.ParallelSequences}", "every live sequence needs a place in each batch: raise --batch-size");
+        }
+        if (options.MicroBatchSize < 1) throw new UserInputException($"--ubatch-size {options.MicroBatchSize} must be at least 1", "use the default (512)");
+    }
+
+    public IReadOnlyList<int> Tokenize(string text, bool addSpecial, bool parseSpecial) =>
+        Model.Vocabulary.Tokenize(text, addSpecial, parseSpecial);
+
+    public string Detokenize(IReadOnlyList<int> tokens, bool renderSpecial) =>
+        Model.Vocabulary.Detokenize(tokens, renderSpecial);
+
+    public IReadOnlyList<LoglikelihoodResult> Loglikelihood(
+        IReadOnlyList<LoglikelihoodRequest> requests, Action<int, LoglikelihoodResult>? onResult = null, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return _loglikelihood.Run(requests, onResult, cancellationToken);
+    }
+
+    public IReadOnlyList<GenerationResult> Generate(
+        IReadOnlyList<GenerationRequest> requests, Action<int, GenerationResult>? onResult = null, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return _generation.Run(requests, onResult, cancellationToken);
+    }
+
+    private static string DescribeDevice(NativeRuntimeInfo runtime, LlamaContext context)
+    {
+        var gpus = runtime.Devices.Where(d => d.Kind is "GPU" or "iGPU").Select(d => d.Description).ToArray();
+        return gpus.Length > 0 ? string.Join(", ", gpus) : $"CPU ({context.Options.Threads} threads)";
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _batch.Dispose();
+            Context.Dispose();
+            Model.Dispose();
+        }
+    }
+}
