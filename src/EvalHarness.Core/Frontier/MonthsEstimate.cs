@@ -2,41 +2,6 @@ using System.Globalization;
 
 namespace EvalHarness.Core.Frontier;
 
-/// <summary>The labelled ways of turning a score into "months behind the frontier".</summary>
-public enum MonthsVariant
-{
-    /// <summary>The published rule: r − (earliest release of a model scoring ≥ S), in days / 30.</summary>
-    Threshold,
-
-    /// <summary>Like Threshold, but the frontier is assumed to rise linearly in time between its record points.</summary>
-    Interpolated,
-
-    /// <summary>A straight line fitted to the frontier's record points (linear or log scale) gives when it reached S.</summary>
-    Trend,
-
-    /// <summary>Threshold rule measured to today's date instead of the model's release date.</summary>
-    AsOfToday,
-}
-
-/// <summary>How far the frontier data actually pins the answer down.</summary>
-public enum FrontierCensoring
-{
-    /// <summary>The frontier is known to have crossed S at the reported date.</summary>
-    None,
-
-    /// <summary>No frontier model reaches S: the score is at or beyond the frontier, months = 0.</summary>
-    AboveFrontier,
-
-    /// <summary>The earliest model in the table already reaches S: the true lag may be longer (a lower bound).</summary>
-    BelowTable,
-
-    /// <summary>Trend only: S lies outside the range of the fitted points, so the line is extrapolated.</summary>
-    Extrapolated,
-
-    /// <summary>Trend only: the fit is undefined (fewer than two record dates, a flat or falling frontier, log of ≤ 0).</summary>
-    Unavailable,
-}
-
 /// <summary>A [low, high] interval of months (NaN bounds when the variant is unavailable).</summary>
 public readonly record struct MonthsInterval(double Low, double High);
 
@@ -64,18 +29,4 @@ public sealed record MonthsEstimate(
     public string Display => IsAvailable ? MonthsRounded.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
 
     public static double RoundForDisplay(double months) => Math.Round(months, 1, MidpointRounding.AwayFromZero);
-}
-
-/// <summary>All variants for one score, plus the inputs they were computed from.</summary>
-public sealed record MonthsToFrontierResult(
-    double Score,
-    double StandardError,
-    DateOnly Released,
-    DateOnly Today,
-    MonthsEstimate Threshold,
-    MonthsEstimate Interpolated,
-    MonthsEstimate Trend,
-    MonthsEstimate AsOfToday)
-{
-    public IReadOnlyList<MonthsEstimate> All => [Threshold, Interpolated, Trend, AsOfToday];
 }

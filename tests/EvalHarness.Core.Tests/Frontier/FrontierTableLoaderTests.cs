@@ -178,4 +178,24 @@ public class FrontierTableLoaderTests
         var missing = Assert.Throws<UserInputException>(() => FrontierTable.Load(temp.File("none.yaml")));
         Assert.Contains("does not exist", missing.Message);
     }
+
+    [Fact]
+    public void Duplicate_score_key_is_not_silently_overwritten()
+    {
+        var yaml = FrontierYaml.Table(FrontierYaml.Model("Ref", "2025-01-01", ("code_a", 0.5), ("code_a", 0.6)));
+        var error = Assert.Throws<UserInputException>(() => FrontierTable.Parse(yaml, "t.yaml"));
+        Assert.StartsWith("t.yaml:24:", error.Message);
+    }
+
+    [Fact]
+    public void Source_date_and_flags_are_checked()
+    {
+        var badSourceDate = FrontierYaml.Table(FrontierYaml.Model("Ref", "2025-01-01")).Replace("date: 2025-11 }", "date: Nov 2025 }");
+        Assert.Contains("t.yaml:4: sources.src.date: expected a date YYYY-MM-DD or YYYY-MM, got 'Nov 2025'",
+            Assert.Throws<UserInputException>(() => FrontierTable.Parse(badSourceDate, "t.yaml")).Message);
+
+        var badFlag = FrontierYaml.Table(FrontierYaml.Model("Ref", "2025-01-01").Replace("open_weights: true", "open_weights: yes please"));
+        Assert.Contains("t.yaml:18: models[0].open_weights: expected true or false, got 'yes please'",
+            Assert.Throws<UserInputException>(() => FrontierTable.Parse(badFlag, "t.yaml")).Message);
+    }
 }
