@@ -72,9 +72,17 @@ internal sealed class TensorTableReader(BoundedReader reader)
     /// <summary>Element count must not overflow, whole blocks per row, and the data must fit in the file at all.</summary>
     private void CheckShape(string name, long[] dimensions, GgmlTypeInfo type, long at)
     {
-        Int128 elements = 1;
-        foreach (var d in dimensions) elements *= d;
         var shape = "[" + string.Join(", ", dimensions) + "]";
+        Int128 elements = 1;
+        foreach (var d in dimensions)
+        {
+            // Checked after every step: four dimensions of up to 2^63 would overflow even Int128.
+            elements *= d;
+            if (elements >= long.MaxValue)
+            {
+                throw reader.Error($"tensor '{name}' with shape {shape} has more elements than ggml can index", at, GgufFormatException.CorruptFix);
+            }
+        }
         var rowLength = dimensions.Length == 0 ? 1 : dimensions[0];
         if (rowLength % type.BlockSize != 0)
         {
