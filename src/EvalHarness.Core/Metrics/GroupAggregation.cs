@@ -26,7 +26,12 @@ public static class GroupAggregation
         var pooled = 0.0;
         for (var i = 0; i < sizes.Count; i++)
         {
-            pooled += (sizes[i] - 1) * stdErrs[i] * stdErrs[i] * sizes[i];
+            // A one-sample group has no SE (NaN) but also zero weight (n−1 = 0): its limit contributes nothing.
+            if (sizes[i] > 1)
+            {
+                pooled += (sizes[i] - 1) * stdErrs[i] * stdErrs[i] * sizes[i];
+            }
+
             total += sizes[i];
         }
 

@@ -84,6 +84,17 @@ public class MeanAndGroupTests
     }
 
     [Fact]
+    public void A_one_sample_group_adds_size_but_no_variance_to_the_pool()
+    {
+        var withSingleton = GroupAggregation.Micro("acc",
+            [MeanStatistics.Of("acc", GroupA), MeanStatistics.Of("acc", GroupB), MeanStatistics.Of("acc", [1.0])]);
+
+        // Σ(nᵢ−1)·SEᵢ²·nᵢ = 1.25 as before; Σn − k = 7 − 3 = 4; Σn = 7.
+        Assert.Equal(Math.Sqrt(1.25 / 4 / 7), withSingleton.StdErr, Tolerance);
+        Assert.Equal(5.0 / 7.0, withSingleton.Value, Tolerance);
+    }
+
+    [Fact]
     public void Mismatched_lengths_are_rejected()
     {
         Assert.Throws<ArgumentException>(() => GroupAggregation.PooledSampleStdErr([0.1], [1, 2]));

@@ -3,6 +3,12 @@ using EvalHarness.Core.Scoring.Filters;
 
 namespace EvalHarness.Core.Tests.Scoring;
 
+/// <summary>
+/// Expected extractions for MMLU-Pro, simple-evals MMLU/GPQA, BBH and GSM8K were checked by running the reference
+/// Python (MMLU-Pro extract_answer/extract_again/extract_final, simple-evals normalize_response + re.search,
+/// lm-eval RegexFilter) on the same strings. One deliberate difference: "answer: c" extracts "c" in simple-evals
+/// (then compared case-sensitively, so wrong); we upper-case it and count it.
+/// </summary>
 public class GenerativeScorerTests
 {
     private const string Gsm8kTarget = "Natalia sold 48/2 = <<48/2=24>>24 clips in May.\n#### 72";
@@ -166,6 +172,18 @@ public class GenerativeScorerTests
         var score = scorer.Score(new ScoringTarget(["valid", "True"]), new GeneratedOutput("the answer is True."));
 
         Assert.Equal(1.0, score[StandardScorers.ExactMatch]);
+    }
+
+    [Fact]
+    public void Backend_generation_result_carries_its_truncation()
+    {
+        var result = new EvalHarness.Core.Inference.GenerationResult(
+            "#### 72", EvalHarness.Core.Inference.FinishReason.Length, 50, 256, TimeSpan.FromSeconds(1));
+
+        var output = GeneratedOutput.From(result);
+
+        Assert.True(output.Truncated);
+        Assert.Equal("#### 72", output.Text);
     }
 
     [Fact]

@@ -55,6 +55,20 @@ public class LoglikelihoodChoiceScorerTests
     }
 
     [Fact]
+    public void Backend_results_convert_in_choice_order()
+    {
+        var output = ChoiceLogLikelihoods.From(
+        [
+            new EvalHarness.Core.Inference.LoglikelihoodResult(-2.5, false, [-2.0, -0.5], 10, false),
+            new EvalHarness.Core.Inference.LoglikelihoodResult(-0.7, true, [-0.7], 10, false),
+        ]);
+
+        Assert.Equal([-2.5, -0.7], output.LogLikelihoods);
+        Assert.Equal([false, true], output.IsGreedy!);
+        Assert.Equal(1.0, Scorer.Score(ScoringTarget.MultipleChoice(["A", "B"], 1), output)[LoglikelihoodChoiceScorer.Accuracy]);
+    }
+
+    [Fact]
     public void Count_mismatch_and_generated_text_are_rejected()
     {
         var target = ScoringTarget.MultipleChoice(["a", "b"], 0);
