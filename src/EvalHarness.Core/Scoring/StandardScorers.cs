@@ -68,17 +68,20 @@ public static class StandardScorers
         NormalisedExactComparer.Plain);
 
     /// <summary>MATH / MATH-500: last <c>\boxed{}</c> (or <c>\fbox{}</c>), compared by <see cref="MathAnswers.MathEquivalence"/>.</summary>
-    public static ExtractAndMatchScorer Math(ThinkingMarkers? thinking = null, bool useLmEvalFallbacks = false) => new(
+    public static ExtractAndMatchScorer Math(ThinkingMarkers? thinking = null, BoxedFallback fallback = BoxedFallback.None) => new(
         "math",
         Preprocessing(thinking),
-        [new NamedExtraction(ExactMatch, new BoxedAnswerExtractor(useLmEvalFallbacks))],
+        [new NamedExtraction(ExactMatch, new BoxedAnswerExtractor(fallback))],
         DelegateComparer.Math);
 
-    /// <summary>AIME: last <c>\boxed{}</c>, an integer 0–999 compared by value (leading zeros ignored).</summary>
-    public static ExtractAndMatchScorer Aime(ThinkingMarkers? thinking = null) => new(
+    /// <summary>
+    /// AIME: last <c>\boxed{}</c>, an integer 0–999 compared by value, leading zeros ignored. (lm-eval's aime task
+    /// compares with hendrycks strip_string, under which "033" ≠ "33"; we follow REFERENCE §3 instead.)
+    /// </summary>
+    public static ExtractAndMatchScorer Aime(ThinkingMarkers? thinking = null, BoxedFallback fallback = BoxedFallback.None) => new(
         "aime",
         Preprocessing(thinking),
-        [new NamedExtraction(ExactMatch, new BoxedAnswerExtractor())],
+        [new NamedExtraction(ExactMatch, new BoxedAnswerExtractor(fallback))],
         DelegateComparer.AimeInteger);
 
     private static IOutputFilter Preprocessing(ThinkingMarkers? thinking) =>

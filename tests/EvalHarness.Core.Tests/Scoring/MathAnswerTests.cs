@@ -33,9 +33,21 @@ public class MathAnswerTests
     [InlineData("We get \\[ x = 3 \\] so", "x = 3")]
     [InlineData("the value $7$ or $8$", "7$ or $8")]
     [InlineData("just 9", "just 9")]
-    public void Lm_eval_fallbacks_when_asked(string output, string expected)
+    public void Hendrycks_math_fallbacks_when_asked(string output, string expected)
     {
-        Assert.Equal(expected, new BoxedAnswerExtractor(useLmEvalFallbacks: true).Apply(output).Text);
+        Assert.Equal(expected, new BoxedAnswerExtractor(BoxedFallback.HendrycksMath).Apply(output).Text);
+    }
+
+    [Theory]
+    [InlineData("We get \\[ x = 3 \\] so", "We get \\[ x = 3 \\] so")]
+    [InlineData("so $m+n=33$.", "m+n=33")]
+    [InlineData("boxed wins: $1$ \\boxed{2}", "2")]
+    public void Lm_eval_aime_fallbacks_when_asked(string output, string expected)
+    {
+        var result = new BoxedAnswerExtractor(BoxedFallback.LmEvalAime).Apply(output);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Equal(AnswerFlags.None, result.Flags);
     }
 
     /// <summary>Expected values computed by running lm-eval's hendrycks_math strip_string on each input (null = it raises).</summary>
@@ -173,6 +185,9 @@ public class MathAnswerTests
         Assert.True(aimeTruncated.Truncated);
         Assert.Equal(0.0, aimeNoBox[StandardScorers.ExactMatch]);
         Assert.True((aimeNoBox.Flags & AnswerFlags.NoMatch) != 0);
+        var dollars = StandardScorers.Aime(fallback: BoxedFallback.LmEvalAime)
+            .Score(ScoringTarget.Of("33"), new GeneratedOutput("so the answer is $033$"));
+        Assert.Equal(1.0, dollars[StandardScorers.ExactMatch]);
     }
 
     [Fact]

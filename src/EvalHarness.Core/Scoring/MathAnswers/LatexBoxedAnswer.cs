@@ -87,11 +87,12 @@ public static class LatexBoxedAnswer
     public static string HendrycksFallback(string text)
     {
         var display = DisplayMath.Match(text);
-        if (display.Success)
-        {
-            return display.Groups[1].Value.Trim();
-        }
+        return display.Success ? display.Groups[1].Value.Trim() : BetweenFirstAndLastDollar(text);
+    }
 
+    /// <summary>The text between the first and the last <c>$</c>, or all of it when there are fewer than two.</summary>
+    public static string BetweenFirstAndLastDollar(string text)
+    {
         var first = text.IndexOf('$', StringComparison.Ordinal);
         var last = text.LastIndexOf('$');
         return first >= 0 && last > first ? text[(first + 1)..last] : text;
