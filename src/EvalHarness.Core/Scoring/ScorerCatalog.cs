@@ -6,7 +6,7 @@ namespace EvalHarness.Core.Scoring;
 public static class ScorerCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        ["gsm8k", "mmlu-cot", "gpqa-cot", "mmlu-pro", "bbh-cot", "math", "aime", "mc-loglikelihood"];
+        ["gsm8k", "mmlu-cot", "gpqa-cot", "mmlu-pro", "bbh-cot", "math", "aime", "mc-loglikelihood", "ruler-all", "ruler-part"];
 
     public static IScorer Create(string name, ThinkingMarkers? thinking = null) => name switch
     {
@@ -18,6 +18,8 @@ public static class ScorerCatalog
         "math" => StandardScorers.Math(thinking),
         "aime" => StandardScorers.Aime(thinking),
         "mc-loglikelihood" => LoglikelihoodChoiceScorer.Instance,
+        "ruler-all" => new SubstringMatchScorer(requireAll: true, thinking),
+        "ruler-part" => new SubstringMatchScorer(requireAll: false, thinking),
         _ => throw new ArgumentException(
             $"Unknown scorer '{name}'. Known scorers: {string.Join(", ", Names)}.", nameof(name)),
     };
