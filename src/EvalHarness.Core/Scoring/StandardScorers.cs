@@ -5,6 +5,8 @@ namespace EvalHarness.Core.Scoring;
 /// <summary>
 /// The scorers of the reference protocols (REFERENCE §3), each with its source. Every generative scorer takes
 /// optional <see cref="ThinkingMarkers"/>: when given, reasoning is removed before extraction.
+/// Targets: GSM8K takes the dataset's full answer ("…#### 72"); the letter scorers take the correct letter;
+/// MATH takes the reference answer (the content of the solution's last box); AIME the integer.
 /// </summary>
 public static class StandardScorers
 {
