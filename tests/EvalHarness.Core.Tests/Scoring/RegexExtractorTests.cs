@@ -59,6 +59,17 @@ public class RegexExtractorTests
     }
 
     [Fact]
+    public void A_chosen_capture_group_overrides_the_first_non_empty_rule()
+    {
+        const string pattern = @"(\d+) apples and (\d+) pears";
+
+        Assert.Equal("3", new RegexExtractor(pattern).Apply("3 apples and 4 pears").Text);
+        Assert.Equal("4", new RegexExtractor(pattern, group: 2).Apply("3 apples and 4 pears").Text);
+        Assert.Equal("3 apples and 4 pears", new RegexExtractor(pattern, group: 0).Apply("3 apples and 4 pears").Text);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RegexExtractor(pattern, group: 3));
+    }
+
+    [Fact]
     public void Extraction_keeps_earlier_flags()
     {
         var result = new RegexExtractor("([0-9]+)").Apply(new FilteredText("42", AnswerFlags.Truncated));

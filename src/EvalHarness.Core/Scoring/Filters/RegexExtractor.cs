@@ -6,7 +6,7 @@ namespace EvalHarness.Core.Scoring.Filters;
 /// lm-eval's <c>regex</c> filter (lm_eval/filters/extraction.py, RegexFilter) followed by <c>take_first</c>:
 /// find all non-overlapping matches; keep the one <see cref="Selection"/> names; when the pattern has capture
 /// groups the value is the first non-empty group (Python's <c>re.findall</c> returns the groups, and lm-eval
-/// takes the first truthy one); the value is stripped of surrounding whitespace. No match (or a selection out
+/// takes the first truthy one) unless <see cref="Group"/> names one; the value is stripped of surrounding whitespace. No match (or a selection out
 /// of range) gives <see cref="Fallback"/> and raises <see cref="AnswerFlags.NoMatch"/>.
 /// </summary>
 public sealed class RegexExtractor : IOutputFilter
@@ -15,13 +15,18 @@ public sealed class RegexExtractor : IOutputFilter
 
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(5);
 
-    public RegexExtractor(string pattern, MatchSelection selection = default, string fallback = InvalidAnswer)
+    public RegexExtractor(string pattern, MatchSelection selection = default, string fallback = InvalidAnswer, int? group = null)
     {
         Pattern = pattern;
         Selection = selection;
         Fallback = fallback;
+        Group = group;
         Regex = new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout);
         CaptureGroupCount = Regex.GetGroupNumbers().Length - 1;
+        if (group is < 0 || group > CaptureGroupCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(group), $"Pattern \"{pattern}\" has {CaptureGroupCount} capture groups.");
+        }
     }
 
     public string Pattern { get; }
@@ -30,11 +35,16 @@ public sealed class RegexExtractor : IOutputFilter
 
     public string Fallback { get; }
 
+    /// <summary>A capture group to take instead of lm-eval's first non-empty one (an unmatched group gives "").</summary>
+    public int? Group { get; }
+
     public Regex Regex { get; }
 
     private int CaptureGroupCount { get; }
 
-    public string Describe() => $"regex(\"{Pattern}\", {Selection})";
+    public string Describe() => Group is null
+        ? $"regex(\"{Pattern}\", {Selection})"
+        : $"regex(\"{Pattern}\", {Selection}, group {Group})";
 
     public FilteredText Apply(FilteredText input)
     {
@@ -65,6 +75,11 @@ public sealed class RegexExtractor : IOutputFilter
 
     private string ValueOf(Match match)
     {
+        if (Group is { } group)
+        {
+            return match.Groups[group].Value;
+        }
+
         if (CaptureGroupCount == 0)
         {
             return match.Value;
