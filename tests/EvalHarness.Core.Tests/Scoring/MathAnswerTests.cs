@@ -146,6 +146,7 @@ public class MathAnswerTests
     [InlineData("[invalid]", "5")]
     [InlineData("", "0")]
     [InlineData("1.5", "15")]
+    [InlineData("0", "5x - 7y + 11z + 4 = 0")]
     public void Different_answers(string predicted, string target)
     {
         Assert.False(MathEquivalence.AreEquivalent(predicted, target));

@@ -63,6 +63,44 @@ public class RealDataScoringTests(ITestOutputHelper output)
         Assert.Empty(mismatches);
     }
 
+    /// <summary>
+    /// Guards against a lenient comparer that calls different answers equal: among MATH-500's distinct reference
+    /// strings, exactly these pairs are equivalent, and each was reviewed as the same answer written differently
+    /// (degrees, a dollar sign, units, "x =", thin spaces, frac shorthand).
+    /// </summary>
+    [Fact]
+    public void Math500_distinct_reference_answers_are_equivalent_only_when_they_mean_the_same()
+    {
+        var path = TestPaths.RequireShared("datasets", "math500", "test.jsonl");
+        var answers = File.ReadLines(path).Select(line => (string)JsonNode.Parse(line)!["answer"]!)
+            .Distinct(StringComparer.Ordinal).Select(MathEquivalence.Prepare).ToArray();
+        string[] reviewed =
+        [
+            @"90^\circ == 90", "5 == x=5", @"120^\circ == 120", @"36 == 36^\circ", @"36 == \$36",
+            @"\frac{1}{4} == \frac14", @"30^\circ == 30", @"10,\!080 == 10080", @"15 == 15\mbox{ cm}^2",
+            @"36^\circ == \$36", @"2 \sqrt{5} == 2\sqrt{5}",
+        ];
+
+        var collisions = new List<string>();
+        for (var i = 0; i < answers.Length; i++)
+        {
+            for (var j = i + 1; j < answers.Length; j++)
+            {
+                if (MathEquivalence.AreEquivalent(answers[i], answers[j]))
+                {
+                    collisions.Add($"{answers[i].Raw} == {answers[j].Raw}");
+                }
+            }
+        }
+
+        foreach (var c in collisions)
+        {
+            output.WriteLine(c);
+        }
+
+        Assert.Equal(reviewed.Order(StringComparer.Ordinal), collisions.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Bbh_cot_exemplar_answers_extract_to_valid_targets()
     {
