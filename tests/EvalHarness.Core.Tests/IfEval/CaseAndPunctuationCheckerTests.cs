@@ -19,9 +19,12 @@ public sealed class CaseAndPunctuationCheckerTests
     [Theory]
     [InlineData("THIS IS MY ANSWER, IN ENGLISH AND IN CAPITALS.", true)]
     [InlineData("THIS IS MY ANSWER, with one lowercase word.", false)]
-    [InlineData("DAS IST MEINE ANTWORT UND SIE IST NICHT AUF ENGLISCH.", false)]
+    // langdetect only sees word-initial capitals of all-caps text, so this German sentence is detected as "en"
+    // (verified against langdetect 1.0.9); the reference therefore counts it as followed, and so do we.
+    [InlineData("DAS IST MEINE ANTWORT UND SIE IST NICHT AUF ENGLISCH.", true)]
     [InlineData("", false)]
-    [InlineData("**THE TITLE** - *THE END* 123", true)]
+    [InlineData("**THE TITLE** - *THE END* 123", false)] // too few features: langdetect says "vi"
+    [InlineData("**THE TITLE OF THIS ANSWER** - *THE END OF THE STORY* AND THE MORAL", true)]
     [InlineData("123 !!!", false)] // no cased character: isupper() is false
     public void EnglishCapital_IsUpperAndEnglish(string response, bool expected) =>
         Assert.Equal(expected, Check("change_case:english_capital", "{}", response));

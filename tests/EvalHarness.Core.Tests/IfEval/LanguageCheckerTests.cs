@@ -43,4 +43,16 @@ public sealed class LanguageCheckerTests
     [InlineData("", true)]
     public void ResponseLanguage_MixedAndEmptyText(string response, bool expected) =>
         Assert.Equal(expected, Check("language:response_language", """{"language": "hi"}""", response));
+
+    /// <summary>Outputs of langdetect 1.0.9 with DetectorFactory.seed = 0 on short texts, where its n-gram model
+    /// makes surprising calls that decide IFEval verdicts (GPT-4's "YES" fails english_capital).</summary>
+    [Theory]
+    [InlineData("YES", "cy")]
+    [InlineData("Jehovah ****** Allah", "id")]
+    [InlineData("etchings", "de")]
+    [InlineData("coastal elegance properties", "es")]
+    [InlineData("das ist meine antwort und sie ist nicht auf englisch.", "de")]
+    [InlineData("THIS IS MY ANSWER, IN ENGLISH AND IN CAPITALS.", "en")]
+    public void Detector_ReproducesLangdetectOnShortTexts(string text, string expected) =>
+        Assert.Equal(expected, LanguageDetector.Default.Detect(text));
 }
