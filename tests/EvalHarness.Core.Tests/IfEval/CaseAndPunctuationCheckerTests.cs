@@ -26,6 +26,8 @@ public sealed class CaseAndPunctuationCheckerTests
     [InlineData("**THE TITLE** - *THE END* 123", false)] // too few features: langdetect says "vi"
     [InlineData("**THE TITLE OF THIS ANSWER** - *THE END OF THE STORY* AND THE MORAL", true)]
     [InlineData("123 !!!", false)] // no cased character: isupper() is false
+    [InlineData("THIS ANSWER IS IN ENGLISH WITH ONE GERMAN WORD: ÜBERMORGEN.", false)] // langdetect (1.0.9, checked) says "de"
+    [InlineData("ЭТО ОТВЕТ НА РУССКОМ ЯЗЫКЕ.", false)]
     public void EnglishCapital_IsUpperAndEnglish(string response, bool expected) =>
         Assert.Equal(expected, Check("change_case:english_capital", "{}", response));
 
@@ -35,6 +37,8 @@ public sealed class CaseAndPunctuationCheckerTests
     [InlineData("das ist meine antwort und sie ist nicht auf englisch.", false)]
     [InlineData("", false)]
     [InlineData("# the title\n\n* the first point of the list", true)]
+    [InlineData("this answer is english, with a little café and a naïve façade.", true)]
+    [InlineData("ceci est une réponse en français et non en anglais.", false)]
     public void EnglishLowercase_IsLowerAndEnglish(string response, bool expected) =>
         Assert.Equal(expected, Check("change_case:english_lowercase", "{}", response));
 

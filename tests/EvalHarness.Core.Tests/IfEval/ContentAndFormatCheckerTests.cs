@@ -10,6 +10,7 @@ public sealed class ContentAndFormatCheckerTests
     [InlineData("[a\nb] [c] [d]", false)] // '.' does not cross lines
     [InlineData("", false)]
     [InlineData("[имя] [адрес] [日期]", true)]
+    [InlineData("**[name]** and *[date]* and `[city]`", true)]
     public void Placeholders_CountsBracketedSpans(string response, bool expected) =>
         Assert.Equal(expected, Check("detectable_content:number_placeholders", """{"num_placeholders": 3}""", response));
 
@@ -40,6 +41,8 @@ public sealed class ContentAndFormatCheckerTests
     [InlineData("My answer is Yes.", false)]
     [InlineData("", false)]
     [InlineData("**My answer is no.**", true)]
+    [InlineData("Réponse : My answer is yes. C'est tout.", true)]
+    [InlineData("Meine Antwort ist ja.", false)]
     public void ConstrainedResponse_NeedsOneOption(string response, bool expected) =>
         Assert.Equal(expected, Check("detectable_format:constrained_response", "{}", response));
 
@@ -60,6 +63,7 @@ public sealed class ContentAndFormatCheckerTests
     [InlineData("SECTION 1\nA", false)]
     [InlineData("", false)]
     [InlineData("**SECTION 1**\nA\n**SECTION 2**\nB", true)]
+    [InlineData("SECTION 1\nÜber\nSECTION 2\nЧасть", true)]
     public void MultipleSections_CountsSplitterMatches(string response, bool expected) =>
         Assert.Equal(expected, Check("detectable_format:multiple_sections", """{"section_spliter": " SECTION ", "num_sections": 2}""", response));
 

@@ -25,6 +25,7 @@ public sealed class KeywordCheckerTests
     [InlineData("at least", "hotdogs dogma", false)] // two substring hits only
     [InlineData("at least", "", false)]
     [InlineData("less than", "", true)]
+    [InlineData("at least", "Hund dog, perro DOG, собака dog", true)]
     public void Frequency_CountsNonOverlappingMatches(string relation, string response, bool expected) =>
         Assert.Equal(expected, Check(Frequency, $$"""{"keyword": " dog ", "frequency": 3, "relation": "{{relation}}"}""", response));
 
@@ -50,6 +51,7 @@ public sealed class KeywordCheckerTests
     [InlineData("less than", "", true)]
     [InlineData("less than", "lalalalala", false)]
     [InlineData("at least", "ŁŁŁ llll", false)] // Ł is not l
+    [InlineData("at least", "**lull** _lily_", true)]
     public void LetterFrequency_CountsTheLowercasedLetter(string relation, string response, bool expected) =>
         Assert.Equal(expected, Check(Letter, $$"""{"letter": "L", "let_frequency": 5, "let_relation": "{{relation}}"}""", response));
 }

@@ -32,6 +32,7 @@ public sealed class LengthCheckerTests
     [InlineData("First\n\nSecond\n\nThird", false)]
     [InlineData("", false)]
     [InlineData("Première\n***\nDeuxième\n***\nTroisième", true)]
+    [InlineData("**Bold first**\n***\n* bullet second\n***\n# Third", true)]
     public void NumberOfParagraphs_SplitsOnTheMarkdownDivider(string response, bool expected) =>
         Assert.Equal(expected, Check("length_constraints:number_paragraphs", """{"num_paragraphs": 3}""", response));
 
