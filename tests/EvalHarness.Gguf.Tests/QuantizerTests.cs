@@ -96,3 +96,18 @@ public class QuantizerTests
         }
     }
 }
+
+public class RoundingTests
+{
+    [Theory]
+    [InlineData(0.49999997f, 0f)]
+    [InlineData(0.5f, 1f)]
+    [InlineData(-0.5f, -1f)]
+    [InlineData(2.5f, 3f)]
+    [InlineData(-2.5f, -3f)]
+    [InlineData(1.4999999f, 1f)]
+    [InlineData(-126.5f, -127f)]
+    [InlineData(0f, 0f)]
+    public void Rounds_like_C_roundf(float value, float expected) =>
+        Assert.Equal(expected, EvalHarness.Gguf.Writing.Q8_0Quantizer.RoundHalfAwayFromZero(value));
+}

@@ -79,6 +79,11 @@ internal sealed class BoundedReader : IDisposable
         {
             throw Error($"{what} is {count}, impossible in a file with {Remaining} bytes left (each needs at least {minBytesEach} bytes)", at, GgufFormatException.CorruptFix);
         }
+        if (count > (ulong)Array.MaxLength)
+        {
+            // Only reachable in files over 2 GiB; no real model has two billion metadata items or tensors.
+            throw Error($"{what} is {count}, more than any GGUF reader can hold", at, GgufFormatException.CorruptFix);
+        }
     }
 
     public GgufFormatException Error(string problem, long? at, string fix) => new(Path, problem, at, fix);
