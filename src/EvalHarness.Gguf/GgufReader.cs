@@ -1,5 +1,6 @@
 using EvalHarness.Gguf.Format;
 using EvalHarness.Gguf.Reading;
+using EvalHarness.Gguf.Validation;
 
 namespace EvalHarness.Gguf;
 
@@ -32,7 +33,12 @@ public static class GgufReader
             throw reader.Truncated("the padding before the tensor data", reader.Position);
         }
         new TensorLayoutValidator(reader, options).Validate(tensors, dataOffset, alignment);
-        return new GgufFile(fullPath, version, metadata, tensors, alignment, dataOffset, reader.Length);
+        var file = new GgufFile(fullPath, version, metadata, tensors, alignment, dataOffset, reader.Length);
+        if (options.RequireLlamaCppLayout)
+        {
+            LlamaArchitectureValidator.Validate(file);
+        }
+        return file;
     }
 
     private static BoundedReader Open(string path)

@@ -32,7 +32,7 @@ public sealed class MalformedFileTests : IDisposable
     private byte[] SmallValidFile()
     {
         var writer = new GgufWriter();
-        writer.Metadata.Add("general.architecture", GgufValue.String("llama"));
+        writer.Metadata.Add("general.architecture", GgufValue.String("test-arch"));
         writer.Metadata.Add("tokenizer.ggml.tokens", GgufValue.Strings(["<unk>", "<s>", "</s>", "▁a"]));
         writer.Metadata.Add("x.scores", GgufValue.Float32s([0, -1, -2, -3]));
         writer.AddTensor("a", [32, 2], GgmlType.F32, Enumerable.Range(0, 64).Select(i => (float)i).ToArray());

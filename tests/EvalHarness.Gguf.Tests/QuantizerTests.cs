@@ -53,12 +53,9 @@ public class QuantizerTests
         Assert.Equal([127, 3, -3, 1], bytes[2..6].Select(b => (int)(sbyte)b));
     }
 
-    [Theory]
-    [InlineData(GgmlType.Q8_0)]
-    [InlineData(GgmlType.Q4_0)]
-    [InlineData(GgmlType.F16)]
-    [InlineData(GgmlType.BF16)]
-    public void Random_rows_match_gguf_py_bit_for_bit(GgmlType type)
+    /// <summary>One Python run covers all four types (starting numpy costs seconds; the comparison is instant).</summary>
+    [Fact]
+    public void Random_rows_match_gguf_py_bit_for_bit()
     {
         var random = new Random(1234);
         // Normal-ish values, some blocks with huge range, exact zeros and ties, and tiny (subnormal fp16) scales.
@@ -70,29 +67,55 @@ public class QuantizerTests
             3 => (float)(random.NextDouble() - 0.5) * 6e4f,
             _ => (float)(random.NextDouble() * 2 - 1) * 0.05f,
         }).ToArray();
+        GgmlType[] types = [GgmlType.Q8_0, GgmlType.Q4_0, GgmlType.F16, GgmlType.BF16];
         var input = Path.Combine(Path.GetTempPath(), $"quant-{Guid.NewGuid():N}.f32");
         File.WriteAllBytes(input, values.SelectMany(BitConverter.GetBytes).ToArray());
         try
         {
-            var expectedHex = GgufPy.Run(
+            var expected = GgufPy.Run(
                 """
                 import sys, numpy as np
                 from gguf import quants, GGMLQuantizationType as T
                 x = np.fromfile(sys.argv[1], dtype=np.float32).reshape(-1, 256)
-                print(quants.quantize(x, T[sys.argv[2]]).tobytes().hex())
-                """, input, type.ToString()).Trim();
-            var info = GgmlTypeInfo.Of(type);
-            var ours = new byte[info.TensorBytes(values.Length)];
-            var rowBytes = (int)info.RowBytes(256);
-            for (var r = 0; r < values.Length / 256; r++)
+                for name in sys.argv[2:]:
+                    print(quants.quantize(x, T[name]).tobytes().hex())
+                """, [input, .. types.Select(t => t.ToString())]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(types.Length, expected.Length);
+            foreach (var (type, expectedHex) in types.Zip(expected))
             {
-                TensorEncoder.EncodeRow(type, values.AsSpan(r * 256, 256), ours.AsSpan(r * rowBytes, rowBytes));
+                Assert.True(expectedHex.Trim() == Convert.ToHexStringLower(Encode(type, values)), $"{type} differs from gguf-py");
             }
-            Assert.Equal(expectedHex, Convert.ToHexStringLower(ours));
         }
         finally
         {
             File.Delete(input);
         }
     }
+
+    private static byte[] Encode(GgmlType type, float[] values)
+    {
+        var info = GgmlTypeInfo.Of(type);
+        var ours = new byte[info.TensorBytes(values.Length)];
+        var rowBytes = (int)info.RowBytes(256);
+        for (var r = 0; r < values.Length / 256; r++)
+        {
+            TensorEncoder.EncodeRow(type, values.AsSpan(r * 256, 256), ours.AsSpan(r * rowBytes, rowBytes));
+        }
+        return ours;
+    }
+}
+
+public class RoundingTests
+{
+    [Theory]
+    [InlineData(0.49999997f, 0f)]
+    [InlineData(0.5f, 1f)]
+    [InlineData(-0.5f, -1f)]
+    [InlineData(2.5f, 3f)]
+    [InlineData(-2.5f, -3f)]
+    [InlineData(1.4999999f, 1f)]
+    [InlineData(-126.5f, -127f)]
+    [InlineData(0f, 0f)]
+    public void Rounds_like_C_roundf(float value, float expected) =>
+        Assert.Equal(expected, EvalHarness.Gguf.Writing.Q8_0Quantizer.RoundHalfAwayFromZero(value));
 }

@@ -132,6 +132,18 @@ public class WriterRoundTripTests
     }
 
     [Fact]
+    public void A_failed_write_leaves_no_file_behind()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+        var writer = new GgufWriter();
+        writer.AddTensor("bad", [32], GgmlType.F32, _ => throw new IOException("disk full"));
+
+        Assert.Throws<IOException>(() => writer.WriteTo(dir.File("model.gguf")));
+
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+
+    [Fact]
     public void Writer_refuses_rows_that_are_not_whole_quantization_blocks()
     {
         var writer = new GgufWriter();

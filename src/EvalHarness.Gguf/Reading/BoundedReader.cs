@@ -48,7 +48,7 @@ internal sealed class BoundedReader : IDisposable
         var length = ReadUInt64($"length of {what}");
         if (length > (ulong)Remaining)
         {
-            throw Error($"{what} claims {length} bytes but only {Remaining} bytes are left in the file", at, GgufFormatException.CorruptFix);
+            throw Error($"{what} claims {length} bytes but only {Remaining} bytes are left in the file: the file is truncated or corrupt", at, GgufFormatException.CorruptFix);
         }
         if (length > int.MaxValue)
         {
@@ -77,7 +77,12 @@ internal sealed class BoundedReader : IDisposable
     {
         if (count > (ulong)(Remaining / minBytesEach))
         {
-            throw Error($"{what} is {count}, impossible in a file with {Remaining} bytes left (each needs at least {minBytesEach} bytes)", at, GgufFormatException.CorruptFix);
+            throw Error($"{what} is {count}, impossible in a file with {Remaining} bytes left (each needs at least {minBytesEach} bytes): the file is truncated or corrupt", at, GgufFormatException.CorruptFix);
+        }
+        if (count > (ulong)Array.MaxLength)
+        {
+            // Only reachable in files over 2 GiB; no real model has two billion metadata items or tensors.
+            throw Error($"{what} is {count}, more than any GGUF reader can hold", at, GgufFormatException.CorruptFix);
         }
     }
 

@@ -27,6 +27,16 @@ public sealed class GgufFormatException : UserInputException
     public const string CorruptFix =
         "the file is damaged or incomplete: download or convert it again (compare its size and sha256 with the source)";
 
+    /// <summary>
+    /// A name read from the file, made safe to print: control characters replaced and long names cut, since a
+    /// damaged file can hold kilobytes of binary where a key or tensor name should be.
+    /// </summary>
+    public static string Shown(string name)
+    {
+        var clean = new string(name.Take(48).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return name.Length > 48 ? clean + $"…({name.Length} chars)" : clean;
+    }
+
     private static string Describe(string path, string problem, long? byteOffset) =>
         byteOffset is { } at
             ? $"GGUF file '{path}' is not usable: {problem} (at byte {at})"

@@ -5,7 +5,8 @@ public sealed record GgufReadOptions
 {
     /// <summary>
     /// Enforce the extra rules of llama.cpp's own reader (ggml/src/gguf.cpp, v0.5.0): no arrays of arrays, and tensors
-    /// packed in table order (each offset equals the previous tensor's end rounded up to the alignment). On by
+    /// packed in table order (each offset equals the previous tensor's end rounded up to the alignment), and, for
+    /// architecture "llama", the keys and tensor shapes llama.cpp requires (LlamaArchitectureValidator). On by
     /// default because every file we read is headed for llama.cpp; turn it off to inspect other GGUF producers' files.
     /// </summary>
     public bool RequireLlamaCppLayout { get; init; } = true;

@@ -25,9 +25,10 @@ internal sealed class MetadataSectionReader(BoundedReader reader, GgufReadOption
             }
             if (metadata.ContainsKey(key))
             {
-                throw reader.Error($"metadata key '{key}' appears twice", keyAt, "the file was written by a faulty tool: re-convert it with a current llama.cpp convert script");
+                throw reader.Error($"metadata key '{GgufFormatException.Shown(key)}' appears twice", keyAt, "the file was written by a faulty tool: re-convert it with a current llama.cpp convert script");
             }
-            var value = ReadValue(key, nesting: 0);
+            // Values are read under a printable label: the key itself only goes into the metadata.
+            var value = ReadValue(GgufFormatException.Shown(key), nesting: 0);
             metadata.Add(key, value);
         }
         ValidateAlignment(metadata);

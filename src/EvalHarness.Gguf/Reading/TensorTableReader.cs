@@ -18,19 +18,20 @@ internal sealed class TensorTableReader(BoundedReader reader)
         {
             var entryAt = reader.Position;
             var name = reader.ReadString($"name of tensor #{i}");
+            var shown = GgufFormatException.Shown(name);
             if (Encoding.UTF8.GetByteCount(name) >= GgufConstants.MaxTensorNameBytes)
             {
-                throw reader.Error($"tensor #{i} name '{name}' is {Encoding.UTF8.GetByteCount(name)} bytes; llama.cpp allows at most {GgufConstants.MaxTensorNameBytes - 1}",
+                throw reader.Error($"tensor #{i} name '{shown}' is {Encoding.UTF8.GetByteCount(name)} bytes; llama.cpp allows at most {GgufConstants.MaxTensorNameBytes - 1}",
                     entryAt, "rename the tensor (the file was not written by a llama.cpp-compatible converter)");
             }
             if (!names.Add(name))
             {
-                throw reader.Error($"tensor name '{name}' appears twice in the tensor table", entryAt, GgufFormatException.CorruptFix);
+                throw reader.Error($"tensor name '{shown}' appears twice in the tensor table", entryAt, GgufFormatException.CorruptFix);
             }
-            var dimensions = ReadDimensions(name);
-            var type = ReadType(name);
-            CheckShape(name, dimensions, type, entryAt);
-            var offset = reader.ReadUInt64($"data offset of tensor '{name}'");
+            var dimensions = ReadDimensions(shown);
+            var type = ReadType(shown);
+            CheckShape(shown, dimensions, type, entryAt);
+            var offset = reader.ReadUInt64($"data offset of tensor '{shown}'");
             tensors.Add(new GgufTensorInfo(name, dimensions, type.Type, offset));
         }
         return tensors;

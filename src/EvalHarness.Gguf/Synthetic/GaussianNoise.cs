@@ -1,37 +1,53 @@
+using System.Runtime.CompilerServices;
+
 namespace EvalHarness.Gguf.Synthetic;
 
 /// <summary>
-/// Seeded normal samples: SplitMix64 for uniform bits, Box-Muller for the normal pair. Our own generator so the
+/// Seeded normal samples: SplitMix64 for uniform bits, the polar method for the normal pair. Our own generator so the
 /// sequence for a seed never changes with the .NET version (System.Random makes no such promise).
 /// </summary>
 internal sealed class GaussianNoise(ulong seed)
 {
     private ulong _state = seed;
-    private float? _spare;
 
-    /// <summary>A stream for one tensor: independent of the order in which tensors are generated.</summary>
-    public static GaussianNoise ForTensor(int seed, int tensorIndex) =>
-        new(Mix((ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ Mix((ulong)tensorIndex + 0x632BE59BD9B4E019UL)));
+    /// <summary>
+    /// The stream for one row of one tensor: independent of the order (and the thread) in which rows are
+    /// generated, so generation can run in parallel and still give the same file for a seed.
+    /// </summary>
+    public static GaussianNoise ForRow(int seed, int tensorIndex, long row) =>
+        new(Mix(Mix((ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ Mix((ulong)tensorIndex + 0x632BE59BD9B4E019UL)) ^ (ulong)row));
 
+    // Hot loop: skip tier-0 JIT, which is many times slower over millions of values.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fill(Span<float> destination, float standardDeviation)
     {
-        for (var i = 0; i < destination.Length; i++) destination[i] = Next() * standardDeviation;
+        var i = 0;
+        for (; i + 1 < destination.Length; i += 2)
+        {
+            var (a, b) = NextPair();
+            destination[i] = a * standardDeviation;
+            destination[i + 1] = b * standardDeviation;
+        }
+        if (i < destination.Length) destination[i] = NextPair().First * standardDeviation;
     }
 
-    public float Next()
+    /// <summary>
+    /// Two independent standard normal samples by Marsaglia's polar method (Box-Muller without sin/cos, which
+    /// .NET computes in software and which made generation four times slower). One 64-bit draw gives both
+    /// uniforms on [-1, 1) with 24 bits each; about one draw in five falls outside the unit circle and is redrawn.
+    /// </summary>
+    public (float First, float Second) NextPair()
     {
-        if (_spare is { } spare)
+        while (true)
         {
-            _spare = null;
-            return spare;
+            var bits = NextBits();
+            var u = (bits >> 40) * (1.0f / (1 << 23)) - 1f;
+            var v = ((bits >> 16) & 0xFFFFFF) * (1.0f / (1 << 23)) - 1f;
+            var s = u * u + v * v;
+            if (s >= 1f || s == 0f) continue;
+            var factor = MathF.Sqrt(-2f * MathF.Log(s) / s);
+            return (u * factor, v * factor);
         }
-        // u1 in (0, 1] so the logarithm is finite.
-        var u1 = ((NextBits() >> 11) + 1) * (1.0 / (1UL << 53));
-        var u2 = (NextBits() >> 11) * (1.0 / (1UL << 53));
-        var radius = Math.Sqrt(-2.0 * Math.Log(u1));
-        var angle = 2.0 * Math.PI * u2;
-        _spare = (float)(radius * Math.Sin(angle));
-        return (float)(radius * Math.Cos(angle));
     }
 
     private ulong NextBits()

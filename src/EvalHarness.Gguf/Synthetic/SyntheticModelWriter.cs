@@ -42,19 +42,32 @@ public static class SyntheticModelWriter
             }
             else
             {
-                writer.AddTensor(tensor.Name, tensor.Dimensions, tensorType, data => WriteNoiseRows(data, GaussianNoise.ForTensor(seed, tensorIndex)));
+                writer.AddTensor(tensor.Name, tensor.Dimensions, tensorType, data => WriteNoiseRows(data, seed, tensorIndex));
             }
         }
         return writer;
     }
 
-    private static void WriteNoiseRows(TensorDataWriter data, GaussianNoise noise)
+    /// <summary>
+    /// Generates and encodes rows in parallel, a chunk of a few megabytes at a time, then writes the chunk in
+    /// order. Each row has its own seeded stream, so the bytes do not depend on the thread count.
+    /// </summary>
+    private static void WriteNoiseRows(TensorDataWriter data, int seed, int tensorIndex)
     {
-        var row = new float[data.RowLength];
-        for (long r = 0; r < data.RowCount; r++)
+        var rowLength = (int)data.RowLength;
+        var rowBytes = (int)GgmlTypeInfo.Of(data.Type).RowBytes(rowLength);
+        var chunkRows = (int)Math.Max(1, Math.Min(data.RowCount, (4 << 20) / Math.Max(1, rowBytes)));
+        var chunk = new byte[chunkRows * rowBytes];
+        for (long first = 0; first < data.RowCount; first += chunkRows)
         {
-            noise.Fill(row, WeightStandardDeviation);
-            data.WriteRow(row);
+            var rows = (int)Math.Min(chunkRows, data.RowCount - first);
+            Parallel.For(0, rows, () => new float[rowLength], (r, _, row) =>
+            {
+                GaussianNoise.ForRow(seed, tensorIndex, first + r).Fill(row, WeightStandardDeviation);
+                TensorEncoder.EncodeRow(data.Type, row, chunk.AsSpan(r * rowBytes, rowBytes));
+                return row;
+            }, _ => { });
+            data.WriteRaw(chunk.AsSpan(0, rows * rowBytes));
         }
     }
 

@@ -54,12 +54,27 @@ public sealed class GgufWriter
         });
     }
 
+    /// <summary>
+    /// Writes to "<paramref name="path"/>.partial" and renames it when complete, so an interrupted write of a
+    /// multi-gigabyte model never leaves a truncated file under the real name.
+    /// </summary>
     public void WriteTo(string path)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20);
-        WriteTo(stream);
+        var fullPath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        var partial = fullPath + ".partial";
+        try
+        {
+            using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20))
+            {
+                WriteTo(stream);
+            }
+            File.Move(partial, fullPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
     }
 
     public void WriteTo(Stream output)
