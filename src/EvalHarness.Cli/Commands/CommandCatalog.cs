@@ -10,6 +10,8 @@ public static class CommandCatalog
         yield return VersionCommand.Create();
         yield return RuntimeCommand.Create();
         yield return GenerateCommand.Create();
+        yield return BenchCommand.Create();
+        yield return ModelsCommand.Create();
         yield return InspectCommand.Create();
     }
 }

@@ -18,6 +18,9 @@ public sealed record BenchSettings
     public int GpuLayers { get; init; }
     public bool? FlashAttention { get; init; }
 
-    /// <summary>KV cells: enough for the largest generation run, as llama-batched-bench's -c.</summary>
-    public int KvCells => Parallel.Max() * (PromptTokens + GeneratedTokens);
+    /// <summary>
+    /// KV cells (llama-batched-bench's -c): enough for the largest generation run and for a full batch of
+    /// loglikelihood contexts (BatchSize / PromptTokens questions at once).
+    /// </summary>
+    public int KvCells => Math.Max(Parallel.Max() * (PromptTokens + GeneratedTokens), BatchSize / PromptTokens * (PromptTokens + GeneratedTokens));
 }

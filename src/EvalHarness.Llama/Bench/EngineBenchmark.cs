@@ -5,10 +5,10 @@ using EvalHarness.Llama.Engine;
 namespace EvalHarness.Llama.Bench;
 
 /// <summary>Loglikelihood throughput of our engine on an MMLU-shaped workload.</summary>
-public sealed record LoglikelihoodMeasurement(int Requests, long TokensProcessed, double Seconds)
+public sealed record LoglikelihoodMeasurement(LoglikelihoodStatistics Statistics)
 {
-    public double TokensPerSecond => TokensProcessed / Seconds;
-    public double RequestsPerSecond => Requests / Seconds;
+    public double TokensPerSecond => Statistics.TokensPerSecond;
+    public double RequestsPerSecond => Statistics.Requests / Statistics.Total.TotalSeconds;
 }
 
 /// <summary>Generation throughput of our engine at one level of parallelism.</summary>
@@ -37,16 +37,8 @@ public static class EngineBenchmark
             }
         }
         engine.Loglikelihood(requests.Take(settings.Choices).ToArray()); // warm-up
-        var clock = Stopwatch.StartNew();
-        var results = engine.Loglikelihood(requests);
-        clock.Stop();
-        long tokens = 0;
-        for (var i = 0; i < results.Count; i += settings.Choices)
-        {
-            tokens += results[i].ContextTokenCount;
-            for (var c = 0; c < settings.Choices; c++) tokens += results[i + c].ContinuationTokenCount - 1;
-        }
-        return new LoglikelihoodMeasurement(requests.Count, tokens, clock.Elapsed.TotalSeconds);
+        engine.Loglikelihood(requests);
+        return new LoglikelihoodMeasurement(engine.LastLoglikelihoodStatistics!);
     }
 
     /// <summary>Parallel sequences each with PromptTokens random prompt tokens, generating exactly GeneratedTokens (greedy, EOS ignored).</summary>

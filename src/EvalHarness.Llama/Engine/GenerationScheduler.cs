@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using EvalHarness.Core.Inference;
 
 namespace EvalHarness.Llama.Engine;
@@ -59,7 +60,11 @@ internal sealed class GenerationScheduler
                 foreach (var slot in active.ToArray())
                 {
                     if (slot.LogitIndex < 0) continue;
-                    var token = slot.Sampler.Sample(_context, slot.LogitIndex);
+                    // Greedy is an argmax over the logit row (first index on ties, as llama.cpp's greedy sampler);
+                    // done here it skips building a vocabulary-sized candidate array per token.
+                    var token = slot.Settings.IsGreedy
+                        ? TensorPrimitives.IndexOfMax(_context.Logits(slot.LogitIndex, _vocabulary.Count))
+                        : slot.Sampler!.Sample(_context, slot.LogitIndex);
                     slot.LogitIndex = -1;
                     if (!slot.Accept(token, _vocabulary, _context.ContextLength)) continue;
                     results[slot.RequestIndex] = slot.Result!;

@@ -20,7 +20,7 @@ internal sealed class GenerationSlot : IDisposable
         Prompt = prompt;
         Settings = settings;
         PromptTruncated = promptTruncated;
-        Sampler = new SamplerChain(settings);
+        Sampler = settings.IsGreedy ? null : new SamplerChain(settings);
         _stops = new StopSequenceMatcher(settings.StopSequences);
     }
 
@@ -31,7 +31,8 @@ internal sealed class GenerationSlot : IDisposable
     public int[] Prompt { get; }
     public SamplingSettings Settings { get; }
     public bool PromptTruncated { get; }
-    public SamplerChain Sampler { get; }
+    /// <summary>llama.cpp's sampler chain; null for greedy decoding, which is a plain argmax.</summary>
+    public SamplerChain? Sampler { get; }
 
     /// <summary>Prompt tokens already in the KV cache.</summary>
     public int PromptFed { get; set; }
@@ -84,5 +85,5 @@ internal sealed class GenerationSlot : IDisposable
         };
     }
 
-    public void Dispose() => Sampler.Dispose();
+    public void Dispose() => Sampler?.Dispose();
 }

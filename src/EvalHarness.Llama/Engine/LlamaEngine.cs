@@ -36,6 +36,9 @@ public sealed class LlamaEngine : IInferenceBackend
     public BackendDescription Description { get; }
     public int ContextLength => Context.ContextLength;
 
+    /// <summary>Timing of the most recent <see cref="Loglikelihood"/> call.</summary>
+    public LoglikelihoodStatistics? LastLoglikelihoodStatistics => _loglikelihood.LastRun;
+
     /// <summary>Timing of the most recent <see cref="Generate"/> call.</summary>
     public GenerationStatistics? LastGenerationStatistics => _generation.LastRun;
 

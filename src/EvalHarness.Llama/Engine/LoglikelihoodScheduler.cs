@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EvalHarness.Core.Inference;
 
 namespace EvalHarness.Llama.Engine;
@@ -16,6 +17,8 @@ internal sealed class LoglikelihoodScheduler
     private readonly TokenLogProbabilities _logSoftmax = new();
     // Where each logit row requested in the current batch goes: (group item, continuation position).
     private readonly List<(int BatchIndex, ContinuationState State, int Position)> _pendingOutputs = [];
+    private TimeSpan _decodeTime, _scoreTime;
+    private long _tokensDecoded;
 
     public LoglikelihoodScheduler(LlamaContext context, LlamaVocabulary vocabulary, LlamaBatchBuffer batch)
     {
@@ -27,9 +30,13 @@ internal sealed class LoglikelihoodScheduler
     public LoglikelihoodResult[] Run(
         IReadOnlyList<LoglikelihoodRequest> requests, Action<int, LoglikelihoodResult>? onResult, CancellationToken cancellationToken)
     {
-        var encoded = requests.Select((r, i) => EncodedLoglikelihoodRequest.Encode(i, r, _vocabulary, _context.ContextLength)).ToArray();
+        var clock = Stopwatch.StartNew();
+        var encoded = Encode(requests);
+        var encoding = clock.Elapsed;
         var results = new LoglikelihoodResult[requests.Count];
         var groups = ContextGroup.Build(encoded, _context.SequenceCapacity);
+        _decodeTime = _scoreTime = TimeSpan.Zero;
+        _tokensDecoded = 0;
 
         var next = 0;
         while (next < groups.Count)
@@ -44,7 +51,22 @@ internal sealed class LoglikelihoodScheduler
                 onResult?.Invoke(state.Request.Index, result);
             }
         }
+        LastRun = new LoglikelihoodStatistics(requests.Count, _tokensDecoded, encoding, _decodeTime, _scoreTime, clock.Elapsed);
         return results;
+    }
+
+    public LoglikelihoodStatistics? LastRun { get; private set; }
+
+    /// <summary>
+    /// Tokenizes on all cores: llama_tokenize only reads the vocabulary, and on short-answer workloads tokenizing
+    /// each context twice (alone and with its continuation) costs as much as decoding it.
+    /// </summary>
+    private EncodedLoglikelihoodRequest[] Encode(IReadOnlyList<LoglikelihoodRequest> requests)
+    {
+        var encoded = new EncodedLoglikelihoodRequest[requests.Count];
+        var contextLength = _context.ContextLength;
+        Parallel.For(0, requests.Count, i => encoded[i] = EncodedLoglikelihoodRequest.Encode(i, requests[i], _vocabulary, contextLength));
+        return encoded;
     }
 
     /// <summary>As many consecutive groups as fit the sequence slots and KV cells at once.</summary>
@@ -119,15 +141,27 @@ internal sealed class LoglikelihoodScheduler
     private void Flush()
     {
         if (_batch.Count == 0) return;
+        var clock = Stopwatch.StartNew();
+        _tokensDecoded += _batch.Count;
         _context.Decode(_batch);
+        _decodeTime += clock.Elapsed;
+        clock.Restart();
+        var row = -1;
+        (double LogSumExp, int Argmax) normaliser = default;
         foreach (var (batchIndex, state, position) in _pendingOutputs)
         {
             var logits = _context.Logits(batchIndex, _vocabulary.Count);
-            var (logProbability, isArgmax) = _logSoftmax.Score(logits, state.Request.Continuation[position]);
-            state.Record(position, logProbability, isArgmax);
+            if (batchIndex != row)
+            {
+                normaliser = _logSoftmax.Normalise(logits);
+                row = batchIndex;
+            }
+            var token = state.Request.Continuation[position];
+            state.Record(position, logits[token] - normaliser.LogSumExp, token == normaliser.Argmax);
         }
         _pendingOutputs.Clear();
         _batch.Clear();
+        _scoreTime += clock.Elapsed;
     }
 
     /// <summary>Requests that share exactly the same context tokens (at most one sequence slot each).</summary>
