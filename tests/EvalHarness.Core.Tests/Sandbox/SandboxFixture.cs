@@ -1,0 +1,37 @@
+using EvalHarness.Core.Sandbox;
+
+namespace EvalHarness.Core.Tests.Sandbox;
+
+/// <summary>One sandbox for all sandbox tests (probing bubblewrap costs a process start). Skips when python3 is missing.</summary>
+public static class SandboxFixture
+{
+    private static readonly Lazy<(ISandbox? Sandbox, string? Problem)> Shared = new(() =>
+    {
+        try { return (Sandboxes.Create(), null); }
+        catch (InvalidOperationException e) { return (null, e.Message); }
+    });
+
+    public static ISandbox Sandbox
+    {
+        get
+        {
+            var (sandbox, problem) = Shared.Value;
+            if (sandbox is null) Assert.Skip("no Python sandbox on this machine: " + problem);
+            return sandbox!;
+        }
+    }
+
+    /// <summary>The bubblewrap sandbox; skips with the reason when bubblewrap cannot run here.</summary>
+    public static ISandbox Namespaced
+    {
+        get
+        {
+            var sandbox = Sandbox;
+            if (sandbox.Environment.Isolation != SandboxIsolation.Namespaces)
+            {
+                Assert.Skip("bubblewrap is not usable here: " + sandbox.Environment.Warning);
+            }
+            return sandbox;
+        }
+    }
+}
