@@ -85,9 +85,10 @@ public sealed class PythonSandbox : ISandbox
     {
         var start = new ProcessStartInfo(Environment.BubblewrapPath!);
         foreach (var arg in BubblewrapCommand.Arguments(_python, workDirectory, _asRoot, marker)) start.ArgumentList.Add(arg);
-        var config = RlimitLauncher.Config(limits, _python.Executable, BubblewrapCommand.InsideWorkDirectory,
-            BubblewrapCommand.InsideProgram, program.ArgumentsOrEmpty, uid, countExistingProcesses: false);
-        foreach (var arg in new[] { _python.Executable, "-I", "-S", "-c", RlimitLauncher.Script, config }) start.ArgumentList.Add(arg);
+        var config = RlimitLauncher.Config(limits, BubblewrapCommand.InsideWorkDirectory, BubblewrapCommand.InsideProgram, uid,
+            countExistingProcesses: false);
+        foreach (var arg in new[] { _python.Executable, "-I", "-c", RlimitLauncher.Script, config, BubblewrapCommand.InsideProgram }
+                     .Concat(program.ArgumentsOrEmpty)) start.ArgumentList.Add(arg);
         return new SandboxRun
         {
             StartInfo = start,
@@ -109,9 +110,8 @@ public sealed class PythonSandbox : ISandbox
         start.Environment["EVALHARNESS_SANDBOX_RUN"] = marker;
         start.Environment["HOME"] = workDirectory;
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        var config = RlimitLauncher.Config(limits, _python.Executable, workDirectory, programPath, program.ArgumentsOrEmpty, uid,
-            countExistingProcesses: uid is null);
-        foreach (var arg in new[] { "-I", "-S", "-c", RlimitLauncher.Script, config }) start.ArgumentList.Add(arg);
+        var config = RlimitLauncher.Config(limits, workDirectory, programPath, uid, countExistingProcesses: uid is null);
+        foreach (var arg in new[] { "-I", "-c", RlimitLauncher.Script, config, programPath }.Concat(program.ArgumentsOrEmpty)) start.ArgumentList.Add(arg);
         var warning = Environment.Warning + (_asRoot && uid is null ? " The program ran as root: it could raise its own limits." : "");
         return new SandboxRun
         {

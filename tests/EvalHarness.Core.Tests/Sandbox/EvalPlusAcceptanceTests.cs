@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using EvalHarness.Core.Sandbox;
+using EvalHarness.Core.Scoring.Code;
+
+namespace EvalHarness.Core.Tests.Sandbox;
+
+/// <summary>
+/// HumanEval+ and MBPP+ through the EvalPlus-style differential checker: every canonical solution passes base and
+/// plus tests against its own recorded outputs, and a broken variant of each fails.
+/// </summary>
+[Trait("Category", "Acceptance")]
+public sealed class EvalPlusAcceptanceTests
+{
+    [Fact]
+    public Task HumanEvalPlus_canonical_solutions_pass_and_broken_variants_fail() =>
+        Verify(["datasets", "humanevalplus", "HumanEvalPlus.jsonl.gz"], 164);
+
+    [Fact]
+    public Task MbppPlus_canonical_solutions_pass_and_broken_variants_fail() =>
+        Verify(["datasets", "mbppplus", "MbppPlus.jsonl.gz"], 378);
+
+    private static async Task Verify(string[] file, int expectedCount)
+    {
+        var problems = DatasetFiles.GzipLines(file).Select(EvalPlusProblem.FromJsonLine).ToList();
+        Assert.Equal(expectedCount, problems.Count);
+        using var pool = new SandboxPool(SandboxFixture.Sandbox);
+        var checker = new EvalPlusChecker(pool);
+        var ct = TestContext.Current.CancellationToken;
+        var clock = Stopwatch.StartNew();
+        var verdicts = await Task.WhenAll(problems.Select(async problem =>
+        {
+            var truth = await checker.ComputeGroundTruthAsync(problem, ct);
+            var canonical = problem.Prompt + "\n" + problem.CanonicalSolution;
+            var good = await checker.CheckAsync(problem, truth, canonical, ct);
+            return (problem, truth, good);
+        }));
+        var verifyTime = clock.Elapsed;
+        var broken = await Task.WhenAll(verdicts.Select(v =>
+            checker.CheckAsync(v.problem, v.truth, BrokenVariant.Of(v.problem.Prompt + "\n" + v.problem.CanonicalSolution, v.problem.EntryPoint), ct)));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{file[1]}: ground truth + canonical check of {problems.Count} problems in {verifyTime.TotalSeconds:F1} s, " +
+            $"broken variants in {(clock.Elapsed - verifyTime).TotalSeconds:F1} s, {pool.MaxDegreeOfParallelism} slots, {SandboxFixture.Sandbox.Environment.Describe()}");
+
+        var failures = verdicts.Where(v => !v.good.Passed).Select(v =>
+            $"{v.problem.TaskId}: base={v.good.BaseStatus} plus={v.good.PlusStatus} failing inputs base={Failing(v.good.BaseDetails)} plus={Failing(v.good.PlusDetails)} {Tail(v.good.Run.Stderr)}").ToList();
+        var passingBroken = verdicts.Zip(broken).Where(x => x.Second.Passed).Select(x => x.First.problem.TaskId).ToList();
+        Assert.True(failures.Count == 0, "canonical solutions failed:\n" + string.Join("\n", failures));
+        Assert.True(passingBroken.Count == 0, "broken variants passed: " + string.Join(", ", passingBroken));
+        Assert.All(verdicts, v => Assert.Equal(v.truth.BaseTimes.Count, v.good.BaseDetails.Count));
+    }
+
+    private static string Failing(IReadOnlyList<bool> details) =>
+        string.Join(",", details.Select((ok, i) => (ok, i)).Where(x => !x.ok).Select(x => x.i).Take(5));
+
+    private static string Tail(string text) => text.Length <= 300 ? text : text[^300..];
+}
