@@ -13,7 +13,7 @@ public sealed class HumanEvalAcceptanceTests
     {
         var items = DatasetFiles.HumanEval();
         Assert.Equal(164, items.Count);
-        using var pool = new SandboxPool(SandboxFixture.Sandbox);
+        var pool = SandboxFixture.Pool;
         var limits = SandboxLimits.HumanEval with { WallTime = TimeSpan.FromSeconds(10) };
         var clock = Stopwatch.StartNew();
         var jobs = items.SelectMany(item => new[]

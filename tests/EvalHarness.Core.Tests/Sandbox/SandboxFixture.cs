@@ -21,6 +21,11 @@ public static class SandboxFixture
         }
     }
 
+    private static readonly Lazy<SandboxPool> SharedPool = new(() => new SandboxPool(Sandbox));
+
+    /// <summary>One pool for every acceptance test, so test classes running side by side do not oversubscribe the cores.</summary>
+    public static SandboxPool Pool => SharedPool.Value;
+
     /// <summary>The bubblewrap sandbox; skips with the reason when bubblewrap cannot run here.</summary>
     public static ISandbox Namespaced
     {

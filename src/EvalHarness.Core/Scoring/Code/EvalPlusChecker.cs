@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using EvalHarness.Core.Sandbox;
@@ -6,12 +6,13 @@ using EvalHarness.Core.Sandbox;
 namespace EvalHarness.Core.Scoring.Code;
 
 /// <summary>
-/// Differential testing the EvalPlus way: the canonical solution is run once per problem on the base and plus
-/// inputs (<see cref="ComputeGroundTruthAsync"/>, cache the result), then each candidate is run on the same inputs
-/// and its outputs compared with EvalPlus's check_output (exact match, special oracles, atol/allclose for floats).
-/// Time limit per input = max(1 s, 4 × the canonical solution's time) as in EvalPlus's defaults; each phase also
-/// has EvalPlus's overall cap, min(60 s, Σ limits) + 2 s. Both phases run in one sandboxed process that reports
-/// after each phase, so a plus-phase timeout cannot hide a base pass.
+/// Differential testing the EvalPlus way: for each base and plus input the canonical solution's output is the
+/// oracle, and the candidate's output is compared with EvalPlus's check_output (exact match, special oracles,
+/// atol/allclose for floats). Time limit per input = max(1 s, 4 × the canonical solution's time on that input), as
+/// in EvalPlus's defaults; each phase also has EvalPlus's cap of min(60 s, Σ limits) + 2 s. Both phases run in
+/// one sandboxed process that reports after each phase, so a plus-phase timeout cannot hide a base pass.
+/// Difference from EvalPlus: the canonical solution is timed in the same sandbox just before the candidate
+/// (EvalPlus times it once, unsandboxed, and caches the outputs), so the limits follow the machine's current load.
 /// </summary>
 public sealed class EvalPlusChecker(ISandbox sandbox, EvalPlusOptions? options = null)
 {
@@ -21,82 +22,71 @@ public sealed class EvalPlusChecker(ISandbox sandbox, EvalPlusOptions? options =
 
     private readonly EvalPlusOptions _options = options ?? new EvalPlusOptions();
 
-    public async Task<EvalPlusGroundTruth> ComputeGroundTruthAsync(EvalPlusProblem problem, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        var nonce = Guid.NewGuid().ToString("N");
-        var request = RequestPrefix(problem, nonce) + "}";
-        var limits = new SandboxLimits
-        {
-            WallTime = _options.GroundTruthWallTime,
-            MemoryBytes = _options.MemoryBytes,
-            MaxOutputBytes = 512 * 1024 * 1024,
-        };
-        var result = await sandbox.RunAsync(new SandboxProgram(EvalPlusDriver.GroundTruth, StandardInput: request), limits, cancellationToken)
-            .ConfigureAwait(false);
-        var payload = FindLines(result.Stdout, EvalPlusDriver.GroundTruthPrefix, nonce).FirstOrDefault()
-            ?? throw new InvalidOperationException(
-                $"{problem.TaskId}: the canonical solution did not produce outputs (exit {result.ExitCode}, timed out: {result.TimedOut}): {Tail(result.Stderr)}");
-        using var document = JsonDocument.Parse(payload);
-        var root = document.RootElement;
-        return new EvalPlusGroundTruth(root.GetProperty("expected").GetString()!, ReadDoubles(root.GetProperty("base_time")),
-            ReadDoubles(root.GetProperty("plus_time")));
-    }
+    /// <summary>Seconds the canonical solution took per task, learnt from earlier checks: bounds the next wall time.</summary>
+    private readonly ConcurrentDictionary<string, double> _canonicalSeconds = new(StringComparer.Ordinal);
 
-    public async Task<EvalPlusVerdict> CheckAsync(EvalPlusProblem problem, EvalPlusGroundTruth groundTruth, string candidateCode,
+    /// <param name="fastCheck">Stop at the first failing input (older EvalPlus's fast_check): same pass/fail, fewer details.</param>
+    public async Task<EvalPlusVerdict> CheckAsync(EvalPlusProblem problem, string candidateCode, bool fastCheck = false,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        ArgumentNullException.ThrowIfNull(groundTruth);
         ArgumentNullException.ThrowIfNull(candidateCode);
         var nonce = Guid.NewGuid().ToString("N");
-        var baseLimits = InputLimits(groundTruth.BaseTimes);
-        var plusLimits = InputLimits(groundTruth.PlusTimes);
-        var request = new StringBuilder(RequestPrefix(problem, nonce))
-            .Append(",\"expected\":").Append(JsonSerializer.Serialize(groundTruth.ExpectedPickleBase64))
+        var request = new StringBuilder()
+            .Append("{\"dataset\":").Append(JsonSerializer.Serialize(problem.Dataset == EvalPlusDataset.Mbpp ? "mbpp" : "humaneval"))
+            .Append(",\"nonce\":").Append(JsonSerializer.Serialize(nonce))
+            .Append(",\"fast_check\":").Append(fastCheck ? "true" : "false")
+            .Append(",\"min_time_limit\":").Append(JsonSerializer.Serialize(_options.MinTimeLimit))
+            .Append(",\"factor\":").Append(JsonSerializer.Serialize(_options.GroundTruthTimeLimitFactor))
+            .Append(",\"timeout_per_task\":").Append(JsonSerializer.Serialize(_options.TimeoutPerTask))
             .Append(",\"candidate\":").Append(JsonSerializer.Serialize(candidateCode))
-            .Append(",\"base_limits\":").Append(JsonSerializer.Serialize(baseLimits))
-            .Append(",\"plus_limits\":").Append(JsonSerializer.Serialize(plusLimits))
+            .Append(",\"problem\":").Append(problem.JsonLine.Trim())
             .Append('}').ToString();
-        var wall = PhaseTimeout(baseLimits) + PhaseTimeout(plusLimits) + 1 + _options.StartupAllowance.TotalSeconds;
-        var limits = new SandboxLimits { WallTime = TimeSpan.FromSeconds(wall), MemoryBytes = _options.MemoryBytes };
+        var limits = new SandboxLimits { WallTime = WallTime(problem), MemoryBytes = _options.MemoryBytes };
         var result = await sandbox.RunAsync(new SandboxProgram(EvalPlusDriver.Check, StandardInput: request), limits, cancellationToken)
             .ConfigureAwait(false);
-        var phases = FindLines(result.Stdout, EvalPlusDriver.ResultPrefix, nonce)
-            .Select(line => JsonDocument.Parse(line).RootElement)
-            .ToDictionary(e => e.GetProperty("phase").GetString()!, e => e);
+        var phases = ReadPhases(result.Stdout, nonce);
+        if (phases.TryGetValue("canonical", out var canonical))
+        {
+            throw new InvalidOperationException($"{problem.TaskId}: the canonical solution failed to load: {canonical.GetProperty("error").GetString()}");
+        }
         var missing = result.TimedOut ? Timeout : Fail;
-        return new EvalPlusVerdict(
-            phases.TryGetValue("base", out var b) ? b.GetProperty("status").GetString()! : missing,
-            phases.TryGetValue("plus", out var p) ? p.GetProperty("status").GetString()! : missing,
-            b.ValueKind == JsonValueKind.Object ? ReadBools(b.GetProperty("details")) : [],
-            p.ValueKind == JsonValueKind.Object ? ReadBools(p.GetProperty("details")) : [],
-            result);
+        var basePhase = Phase(phases, "base", missing);
+        var plusPhase = Phase(phases, "plus", missing);
+        if (basePhase.Times.Length == problem.BaseCount && plusPhase.Times.Length == problem.PlusCount)
+        {
+            _canonicalSeconds[problem.TaskId] = basePhase.Times.Sum() + plusPhase.Times.Sum();
+        }
+        return new EvalPlusVerdict(basePhase.Status, plusPhase.Status, basePhase.Details, plusPhase.Details, result);
     }
 
-    private double[] InputLimits(IReadOnlyList<double> referenceTimes) =>
-        referenceTimes.Select(t => Math.Max(_options.MinTimeLimit, _options.GroundTruthTimeLimitFactor * t)).ToArray();
-
-    private double PhaseTimeout(double[] limits) => Math.Min(_options.TimeoutPerTask, limits.Sum()) + 2;
-
-    private static string RequestPrefix(EvalPlusProblem problem, string nonce) =>
-        "{\"dataset\":" + JsonSerializer.Serialize(problem.Dataset == EvalPlusDataset.Mbpp ? "mbpp" : "humaneval") +
-        ",\"nonce\":" + JsonSerializer.Serialize(nonce) + ",\"problem\":" + problem.JsonLine.Trim();
-
-    private static IEnumerable<string> FindLines(string stdout, string prefix, string nonce)
+    /// <summary>A backstop for code the in-process timer cannot interrupt: the canonical time plus each phase's
+    /// EvalPlus cap, once the canonical time is known; a generous default before that.</summary>
+    private TimeSpan WallTime(EvalPlusProblem problem)
     {
-        var marker = prefix + nonce + " ";
-        return stdout.Split('\n').Where(l => l.StartsWith(marker, StringComparison.Ordinal)).Select(l => l[marker.Length..]);
+        if (!_canonicalSeconds.TryGetValue(problem.TaskId, out var canonical)) return _options.FirstCheckWallTime;
+        var phaseCaps = 2 * (_options.TimeoutPerTask + 2);
+        return TimeSpan.FromSeconds(canonical * (1 + _options.GroundTruthTimeLimitFactor) + phaseCaps) + _options.StartupAllowance;
     }
 
-    private static double[] ReadDoubles(JsonElement array) => array.EnumerateArray().Select(e => e.GetDouble()).ToArray();
+    private static Dictionary<string, JsonElement> ReadPhases(string stdout, string nonce)
+    {
+        var marker = EvalPlusDriver.ResultPrefix + nonce + " ";
+        return stdout.Split('\n').Where(l => l.StartsWith(marker, StringComparison.Ordinal))
+            .Select(l => JsonDocument.Parse(l[marker.Length..]).RootElement.Clone())
+            .ToDictionary(e => e.GetProperty("phase").GetString()!, e => e, StringComparer.Ordinal);
+    }
 
-    private static bool[] ReadBools(JsonElement array) => array.EnumerateArray().Select(e => e.GetBoolean()).ToArray();
-
-    private static string Tail(string text) => text.Length <= 2000 ? text : text[^2000..];
+    private static (string Status, bool[] Details, double[] Times) Phase(Dictionary<string, JsonElement> phases, string name, string missing)
+    {
+        if (!phases.TryGetValue(name, out var phase)) return (missing, [], []);
+        return (phase.GetProperty("status").GetString()!,
+            phase.GetProperty("details").EnumerateArray().Select(e => e.GetBoolean()).ToArray(),
+            phase.GetProperty("reference_times").EnumerateArray().Select(e => e.GetDouble()).ToArray());
+    }
 }
 
-/// <summary>EvalPlus's defaults (evalplus/config.py) and our allowances around them.</summary>
+/// <summary>EvalPlus's defaults (evalplus/config.py, evalplus/eval) and our allowances around them.</summary>
 public sealed record EvalPlusOptions
 {
     /// <summary>DEFAULT_MIN_TIME_LIMIT.</summary>
@@ -112,8 +102,8 @@ public sealed record EvalPlusOptions
     public long MemoryBytes { get; init; } = 4 * SandboxLimits.GiB;
 
     /// <summary>Process and interpreter start-up, which EvalPlus's in-process timer does not see but our wall clock does.</summary>
-    public TimeSpan StartupAllowance { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan StartupAllowance { get; init; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Wall time for running a canonical solution over all inputs.</summary>
-    public TimeSpan GroundTruthWallTime { get; init; } = TimeSpan.FromSeconds(300);
+    /// <summary>Backstop wall time for a task whose canonical run time is not known yet.</summary>
+    public TimeSpan FirstCheckWallTime { get; init; } = TimeSpan.FromSeconds(300);
 }

@@ -16,6 +16,8 @@ public sealed partial record EvalPlusProblem(
     string Prompt,
     string CanonicalSolution,
     double Atol,
+    int BaseCount,
+    int PlusCount,
     string JsonLine)
 {
     public static EvalPlusProblem FromJsonLine(string line)
@@ -30,8 +32,17 @@ public sealed partial record EvalPlusProblem(
             : throw new FormatException($"unknown EvalPlus task id '{taskId}'");
         var atol = root.TryGetProperty("atol", out var a) ? ReadNumber(a) : 0;
         return new EvalPlusProblem(taskId, dataset, root.GetProperty("entry_point").GetString()!, root.GetProperty("prompt").GetString()!,
-            root.GetProperty("canonical_solution").GetString()!, atol, line);
+            root.GetProperty("canonical_solution").GetString()!, atol, CountInputs(root.GetProperty("base_input")),
+            CountInputs(root.GetProperty("plus_input")), line);
     }
+
+    /// <summary>Inputs are a list of argument lists; Mbpp/793 ships an empty object instead, which Python iterates as nothing.</summary>
+    private static int CountInputs(JsonElement inputs) => inputs.ValueKind switch
+    {
+        JsonValueKind.Array => inputs.GetArrayLength(),
+        JsonValueKind.Object when !inputs.EnumerateObject().Any() => 0,
+        _ => throw new FormatException($"inputs must be a list, found {inputs.ValueKind}"),
+    };
 
     private static double ReadNumber(JsonElement element) => element.ValueKind switch
     {
