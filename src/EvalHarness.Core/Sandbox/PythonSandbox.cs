@@ -87,7 +87,7 @@ public sealed class PythonSandbox : ISandbox
         foreach (var arg in BubblewrapCommand.Arguments(_python, workDirectory, _asRoot, marker)) start.ArgumentList.Add(arg);
         var config = RlimitLauncher.Config(limits, BubblewrapCommand.InsideWorkDirectory, BubblewrapCommand.InsideProgram, uid,
             countExistingProcesses: false);
-        foreach (var arg in new[] { _python.Executable, "-I", "-c", RlimitLauncher.Script, config, BubblewrapCommand.InsideProgram }
+        foreach (var arg in new[] { _python.Executable, "-I", "-S", "-c", RlimitLauncher.Script, config, BubblewrapCommand.InsideProgram }
                      .Concat(program.ArgumentsOrEmpty)) start.ArgumentList.Add(arg);
         return new SandboxRun
         {
@@ -95,11 +95,14 @@ public sealed class PythonSandbox : ISandbox
             Limits = limits,
             Isolation = SandboxIsolation.Namespaces,
             StandardInput = program.StandardInput,
-            // Killing bwrap kills its pid-namespace init (--die-with-parent), and with it every process inside.
+            // When the namespace's init exits (with the program, or killed through --die-with-parent when we kill
+            // bwrap) the kernel kills and reaps every process in the namespace before bwrap's exit is reported, so a
+            // clean exit needs no sweep; after a kill, the uid sweep is a cheap second check.
             KillTree = process =>
             {
+                var wasRunning = !process.HasExited;
                 TryKill(process);
-                ProcessSweeper.KillAll(uid, null);
+                if (wasRunning) ProcessSweeper.KillAll(uid, null);
             },
         };
     }
@@ -111,7 +114,7 @@ public sealed class PythonSandbox : ISandbox
         start.Environment["HOME"] = workDirectory;
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         var config = RlimitLauncher.Config(limits, workDirectory, programPath, uid, countExistingProcesses: uid is null);
-        foreach (var arg in new[] { "-I", "-c", RlimitLauncher.Script, config, programPath }.Concat(program.ArgumentsOrEmpty)) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "-I", "-S", "-c", RlimitLauncher.Script, config, programPath }.Concat(program.ArgumentsOrEmpty)) start.ArgumentList.Add(arg);
         var warning = Environment.Warning + (_asRoot && uid is null ? " The program ran as root: it could raise its own limits." : "");
         return new SandboxRun
         {

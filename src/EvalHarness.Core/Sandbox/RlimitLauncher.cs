@@ -13,8 +13,11 @@ namespace EvalHarness.Core.Sandbox;
 /// </summary>
 internal static class RlimitLauncher
 {
-    /// <summary>Run with "python -I -c Script config-json"; the config is built by <see cref="Config"/>. -I (isolated
-    /// mode: no PYTHON* variables, no user site-packages, no script directory on sys.path) also applies to the program.</summary>
+    /// <summary>Run with "python -I -S -c Script config-json program args…"; the config is built by <see cref="Config"/>.
+    /// -I (isolated mode: no PYTHON* variables, no user site-packages, no script directory on sys.path) also applies
+    /// to the program. -S skips site's start-up work (on pyenv it imports certifi through a .pth file, doubling
+    /// interpreter start-up); the site-packages directories are then put on sys.path by hand, so installed packages
+    /// such as numpy still import, but .pth hooks do not run.</summary>
     public const string Script = """
 import json, os, resource, sys
 c = json.loads(sys.argv[1])
@@ -52,7 +55,8 @@ hard(resource.RLIMIT_NPROC, nproc)
 hard(resource.RLIMIT_NOFILE, c['nofile'])
 hard(resource.RLIMIT_CORE, 0)
 os.chdir(c['cwd'])
-import runpy
+import runpy, site
+sys.path.extend(p for p in site.getsitepackages() if p not in sys.path)
 sys.argv = [sys.argv[2]] + sys.argv[3:]
 runpy.run_path(sys.argv[0], run_name='__main__')
 """;

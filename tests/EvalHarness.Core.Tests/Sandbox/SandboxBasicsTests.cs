@@ -87,6 +87,15 @@ public sealed class SandboxBasicsTests
     }
 
     [Fact]
+    public async Task Site_packages_stay_importable_and_the_launcher_leaves_no_trace()
+    {
+        var program = new SandboxProgram("import sys\nprint(any(p.endswith('site-packages') for p in sys.path), __name__, sys.argv[0].endswith('main.py'))\nprint('c' in globals())");
+        var result = await SandboxFixture.Sandbox.RunAsync(program, Quick, TestContext.Current.CancellationToken);
+        Assert.True(result.Succeeded, result.Stderr);
+        Assert.Equal("True __main__ True\nFalse\n", result.Stdout);
+    }
+
+    [Fact]
     public async Task Invalid_limits_are_rejected_before_running()
     {
         await Assert.ThrowsAsync<ArgumentException>(() =>
