@@ -34,7 +34,7 @@ public sealed class AdversarialSandboxTests
     [Theory]
     [MemberData(nameof(RlimitNames))]
     public async Task Hostile_program_is_contained_by_rlimits_alone(string name) =>
-        await AssertContained(Sandboxes.Create(SandboxMode.RlimitsOnly), name);
+        await AssertContained(SandboxFixture.RlimitsOnly, name);
 
     private static async Task AssertContained(ISandbox sandbox, string name)
     {

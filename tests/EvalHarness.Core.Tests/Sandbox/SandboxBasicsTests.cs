@@ -68,7 +68,7 @@ public sealed class SandboxBasicsTests
     [Fact]
     public async Task Rlimits_only_mode_still_runs_programs_and_warns()
     {
-        var sandbox = Sandboxes.Create(SandboxMode.RlimitsOnly);
+        var sandbox = SandboxFixture.RlimitsOnly;
         var result = await sandbox.RunAsync(new SandboxProgram("print(sum(range(10)))"), Quick, TestContext.Current.CancellationToken);
         Assert.True(result.Succeeded, result.Stderr);
         Assert.Equal("45\n", result.Stdout);

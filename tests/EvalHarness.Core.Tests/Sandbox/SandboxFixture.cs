@@ -21,6 +21,18 @@ public static class SandboxFixture
         }
     }
 
+    private static readonly Lazy<ISandbox> SharedRlimitsOnly = new(() => Sandboxes.Create(SandboxMode.RlimitsOnly));
+
+    /// <summary>The degraded sandbox (rlimits only), to test the fallback even where bubblewrap works.</summary>
+    public static ISandbox RlimitsOnly
+    {
+        get
+        {
+            _ = Sandbox; // skips when there is no Python at all
+            return SharedRlimitsOnly.Value;
+        }
+    }
+
     private static readonly Lazy<SandboxPool> SharedPool = new(() => new SandboxPool(Sandbox));
 
     /// <summary>One pool for every acceptance test, so test classes running side by side do not oversubscribe the cores.</summary>
