@@ -25,7 +25,7 @@ internal sealed class SandboxRun
         StartInfo.RedirectStandardError = true;
         StartInfo.UseShellExecute = false;
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(StartInfo) ?? throw new InvalidOperationException($"could not start {StartInfo.FileName}");
+        using var process = await ProcessSpawner.StartAsync(StartInfo).ConfigureAwait(false);
         OnStarted?.Invoke(process);
         using var readCancel = new CancellationTokenSource();
         var (stdout, stdoutDone) = CappedOutputReader.Start(process.StandardOutput.BaseStream, Limits.MaxOutputBytes, readCancel.Token);

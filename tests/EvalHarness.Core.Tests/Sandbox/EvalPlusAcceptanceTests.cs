@@ -37,7 +37,7 @@ public sealed class EvalPlusAcceptanceTests
             $"broken variants in {(clock.Elapsed - verifyTime).TotalSeconds:F1} s, {pool.MaxDegreeOfParallelism} slots, {SandboxFixture.Sandbox.Environment.Describe()}");
 
         var failures = verdicts.Where(v => !v.good.Passed).Select(v =>
-            $"{v.problem.TaskId}: base={v.good.BaseStatus} plus={v.good.PlusStatus} failing inputs base={Failing(v.good.BaseDetails)} plus={Failing(v.good.PlusDetails)} {Tail(v.good.Run.Stderr)}").ToList();
+            $"{v.problem.TaskId}: base={v.good.BaseStatus} plus={v.good.PlusStatus} failing inputs base={Failing(v.good.BaseDetails)} plus={Failing(v.good.PlusDetails)} error={v.good.Error} exit={v.good.Run.ExitCode} wall={v.good.Run.WallTime.TotalSeconds:F0}s {Tail(v.good.Run.Stderr)}").ToList();
         var passingBroken = problems.Zip(broken).Where(x => x.Second.Passed).Select(x => x.First.TaskId).ToList();
         Assert.True(failures.Count == 0, "canonical solutions failed:\n" + string.Join("\n", failures));
         Assert.True(passingBroken.Count == 0, "broken variants passed: " + string.Join(", ", passingBroken));

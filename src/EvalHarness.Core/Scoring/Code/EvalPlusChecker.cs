@@ -57,7 +57,10 @@ public sealed class EvalPlusChecker(ISandbox sandbox, EvalPlusOptions? options =
         {
             _canonicalSeconds[problem.TaskId] = basePhase.Times.Sum() + plusPhase.Times.Sum();
         }
-        return new EvalPlusVerdict(basePhase.Status, plusPhase.Status, basePhase.Details, plusPhase.Details, result);
+        return new EvalPlusVerdict(basePhase.Status, plusPhase.Status, basePhase.Details, plusPhase.Details, result)
+        {
+            Error = basePhase.Error ?? plusPhase.Error,
+        };
     }
 
     /// <summary>A backstop for code the in-process timer cannot interrupt: the canonical time plus each phase's
@@ -77,12 +80,13 @@ public sealed class EvalPlusChecker(ISandbox sandbox, EvalPlusOptions? options =
             .ToDictionary(e => e.GetProperty("phase").GetString()!, e => e, StringComparer.Ordinal);
     }
 
-    private static (string Status, bool[] Details, double[] Times) Phase(Dictionary<string, JsonElement> phases, string name, string missing)
+    private static (string Status, bool[] Details, double[] Times, string? Error) Phase(Dictionary<string, JsonElement> phases, string name, string missing)
     {
-        if (!phases.TryGetValue(name, out var phase)) return (missing, [], []);
+        if (!phases.TryGetValue(name, out var phase)) return (missing, [], [], null);
         return (phase.GetProperty("status").GetString()!,
             phase.GetProperty("details").EnumerateArray().Select(e => e.GetBoolean()).ToArray(),
-            phase.GetProperty("reference_times").EnumerateArray().Select(e => e.GetDouble()).ToArray());
+            phase.GetProperty("reference_times").EnumerateArray().Select(e => e.GetDouble()).ToArray(),
+            phase.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String ? error.GetString() : null);
     }
 }
 

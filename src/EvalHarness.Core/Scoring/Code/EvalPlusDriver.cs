@@ -214,7 +214,7 @@ def expected_output(inp):
     return (value is not None if not_none else value), elapsed
 
 def run_phase(name, inputs):
-    details, reference_times, status = [], [], "fail"
+    details, reference_times, status, error = [], [], "fail", None
     try:
         exec_globals = {}
         with swallow_io():
@@ -243,9 +243,9 @@ def run_phase(name, inputs):
                 break
         if len(details) == len(inputs) and all(details):
             status = "pass"
-    except BaseException:
-        status = "fail"
-    emit("EVALPLUS-RESULT ", nonce, json.dumps({"phase": name, "status": status, "details": details, "reference_times": reference_times}))
+    except BaseException as failure:
+        status, error = "fail", repr(failure)[:500]
+    emit("EVALPLUS-RESULT ", nonce, json.dumps({"phase": name, "status": status, "details": details, "reference_times": reference_times, "error": error}))
     return status
 
 if run_phase("base", base) == "pass" or not fast_check:

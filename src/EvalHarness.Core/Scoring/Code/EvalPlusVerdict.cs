@@ -17,4 +17,7 @@ public sealed record EvalPlusVerdict(
     public bool BasePassed => BaseStatus == EvalPlusChecker.Pass;
     public bool PlusPassed => PlusStatus == EvalPlusChecker.Pass;
     public bool Passed => BasePassed && PlusPassed;
+
+    /// <summary>Why a phase stopped before testing every input (candidate failed to load, the oracle raised), if it did.</summary>
+    public string? Error { get; init; }
 }
