@@ -10,7 +10,6 @@ internal sealed class PythonLineScanner
 {
     private string? _openTriple;
     private bool _openTripleIsFormat;
-    private bool _openTripleIsRaw;
 
     public int BracketDepth { get; private set; }
     public bool InsideTripleString => _openTriple is not null;
@@ -35,23 +34,22 @@ internal sealed class PythonLineScanner
         {
             if (_openTriple is not null)
             {
-                i = ScanStringBody(line, i, _openTriple, _openTripleIsRaw, _openTripleIsFormat, identifiers, out var closed);
+                i = ScanStringBody(line, i, _openTriple, _openTripleIsFormat, identifiers, out var closed);
                 if (closed) _openTriple = null;
                 continue;
             }
             var c = line[i];
             if (c == '#') return;
-            if (TryStringStart(line, i, out var prefixLength, out var raw, out var format))
+            if (TryStringStart(line, i, out var prefixLength, out var format))
             {
                 var quoteAt = i + prefixLength;
                 var quote = line[quoteAt];
                 var triple = quoteAt + 2 < line.Length && line[quoteAt + 1] == quote && line[quoteAt + 2] == quote;
                 var delimiter = triple ? new string(quote, 3) : quote.ToString();
-                i = ScanStringBody(line, quoteAt + delimiter.Length, delimiter, raw, format, identifiers, out var closed);
+                i = ScanStringBody(line, quoteAt + delimiter.Length, delimiter, format, identifiers, out var closed);
                 if (!closed && triple)
                 {
                     _openTriple = delimiter;
-                    _openTripleIsRaw = raw;
                     _openTripleIsFormat = format;
                 }
                 continue;
@@ -71,24 +69,24 @@ internal sealed class PythonLineScanner
         }
     }
 
-    /// <summary>A string literal starts here: optional prefix (r, b, u, f and pairs of them) and a quote.</summary>
-    private static bool TryStringStart(string line, int i, out int prefixLength, out bool raw, out bool format)
+    /// <summary>A string literal starts here: optional prefix (r, b, u, f and pairs of them) and a quote. Raw strings
+    /// need no special case: a backslash still keeps the next quote from closing them.</summary>
+    private static bool TryStringStart(string line, int i, out int prefixLength, out bool format)
     {
         prefixLength = 0;
-        raw = format = false;
+        format = false;
         var j = i;
         while (j < line.Length && j - i < 2 && "rRbBuUfF".Contains(line[j], StringComparison.Ordinal)) j++;
         if (j >= line.Length || (line[j] != '"' && line[j] != '\'')) return false;
         if (j > i && i > 0 && (char.IsLetterOrDigit(line[i - 1]) || line[i - 1] == '_')) return false;
         var prefix = line[i..j].ToLowerInvariant();
         prefixLength = j - i;
-        raw = prefix.Contains('r', StringComparison.Ordinal);
         format = prefix.Contains('f', StringComparison.Ordinal);
         return true;
     }
 
     /// <summary>Scans string contents from <paramref name="i"/>; returns the index after the closing delimiter or the line's end.</summary>
-    private static int ScanStringBody(string line, int i, string delimiter, bool raw, bool format, ISet<string> identifiers, out bool closed)
+    private static int ScanStringBody(string line, int i, string delimiter, bool format, ISet<string> identifiers, out bool closed)
     {
         var braceDepth = 0;
         while (i < line.Length)
@@ -116,7 +114,6 @@ internal sealed class PythonLineScanner
             }
             i++;
         }
-        _ = raw;
         closed = false;
         return line.Length;
     }
