@@ -4,7 +4,7 @@ namespace EvalHarness.Gguf.Tests;
 
 /// <summary>
 /// Runs llama.cpp's own Python GGUF library (gguf-py) as an independent reference. Needs python3 with numpy and a
-/// gguf-py folder (EVALHARNESS_GGUF_PY, or /tmp/llsrc/gguf-py where the llama.cpp v0.5.0 tree is unpacked);
+/// gguf-py folder (EVALHARNESS_GGUF_PY, or the llama.cpp v0.5.0 source that `evalharness bench` clones into the cache);
 /// tests skip with the reason when either is missing.
 /// </summary>
 internal static class GgufPy
@@ -38,7 +38,7 @@ internal static class GgufPy
 
     private static (string?, string?, string) Find()
     {
-        var library = new[] { Environment.GetEnvironmentVariable("EVALHARNESS_GGUF_PY"), "/tmp/llsrc/gguf-py" }
+        var library = new[] { Environment.GetEnvironmentVariable("EVALHARNESS_GGUF_PY"), CachedSourceGgufPy() }
             .FirstOrDefault(d => !string.IsNullOrEmpty(d) && File.Exists(Path.Combine(d, "gguf", "quants.py")));
         if (library is null) return (null, null, "gguf-py not found (set EVALHARNESS_GGUF_PY to llama.cpp's gguf-py folder)");
         foreach (var python in new[] { "python3", "/usr/bin/python3", "python" })
@@ -55,6 +55,18 @@ internal static class GgufPy
                 // not installed under this name
             }
         }
-        return (library, null, "no python3 with numpy found (apt install python3-numpy)");
+        return (null, library, "no python3 with numpy found (apt install python3-numpy)");
+    }
+
+    /// <summary>gguf-py inside the llama.cpp source that the harness caches (EVALHARNESS_CACHE or the user cache).</summary>
+    private static string CachedSourceGgufPy()
+    {
+        var cache = Environment.GetEnvironmentVariable("EVALHARNESS_CACHE");
+        if (string.IsNullOrWhiteSpace(cache))
+        {
+            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            cache = Path.Combine(string.IsNullOrWhiteSpace(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg, "evalharness");
+        }
+        return Path.Combine(cache, "llama.cpp-src", "v0.5.0", "gguf-py");
     }
 }

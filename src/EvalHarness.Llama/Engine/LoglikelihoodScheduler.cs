@@ -4,10 +4,12 @@ using EvalHarness.Core.Inference;
 namespace EvalHarness.Llama.Engine;
 
 /// <summary>
-/// Scores loglikelihood requests with as few llama_decode calls as possible:
-/// requests sharing a context form a group; each group's context is decoded once into one sequence and copied
-/// (llama_memory_seq_cp, free in a unified KV cache) to one sequence per continuation; many groups share each
-/// batch; logits are requested only where a continuation token is scored.
+/// Scores loglikelihood requests with full batches and as few llama_decode calls as possible.
+/// Requests sharing a context form a group; a group's context is decoded once into one sequence. Every continuation's
+/// first token is scored from the context's last logit row; a continuation of more tokens gets its own sequence, a
+/// copy of the context's (llama_memory_seq_cp, free in a unified KV cache), fed all but its last token. Groups stream
+/// through the batch: each llama_decode is topped up with the next groups' contexts while earlier groups feed their
+/// continuations, so decodes stay full instead of waiting for a wave to drain.
 /// </summary>
 internal sealed class LoglikelihoodScheduler
 {
@@ -15,8 +17,7 @@ internal sealed class LoglikelihoodScheduler
     private readonly LlamaVocabulary _vocabulary;
     private readonly LlamaBatchBuffer _batch;
     private readonly TokenLogProbabilities _logSoftmax = new();
-    // Where each logit row requested in the current batch goes: (group item, continuation position).
-    private readonly List<(int BatchIndex, ContinuationState State, int Position)> _pendingOutputs = [];
+    private readonly List<(int BatchIndex, LoglikelihoodGroup.Item Item, int Position)> _pendingOutputs = [];
     private TimeSpan _decodeTime, _scoreTime;
     private long _tokensDecoded;
 
@@ -27,35 +28,65 @@ internal sealed class LoglikelihoodScheduler
         _batch = batch;
     }
 
+    public LoglikelihoodStatistics? LastRun { get; private set; }
+
     public LoglikelihoodResult[] Run(
         IReadOnlyList<LoglikelihoodRequest> requests, Action<int, LoglikelihoodResult>? onResult, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var encoded = Encode(requests);
         var encoding = clock.Elapsed;
-        var results = new LoglikelihoodResult[requests.Count];
-        var groups = ContextGroup.Build(encoded, _context.SequenceCapacity);
         _decodeTime = _scoreTime = TimeSpan.Zero;
         _tokensDecoded = 0;
 
-        var next = 0;
-        while (next < groups.Count)
+        var results = new LoglikelihoodResult[requests.Count];
+        var waiting = new Queue<LoglikelihoodGroup>(LoglikelihoodGroup.Build(encoded, _context.SequenceCapacity));
+        var active = new List<LoglikelihoodGroup>();
+        var freeSequences = new Stack<int>(Enumerable.Range(0, _context.SequenceCapacity).Reverse());
+        var usedCells = 0;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var wave = TakeWave(groups, ref next);
-            RunWave(wave);
-            foreach (var state in wave.SelectMany(g => g.Items))
+            while (waiting.Count > 0 || active.Count > 0)
             {
-                var result = state.ToResult();
-                results[state.Request.Index] = result;
-                onResult?.Invoke(state.Request.Index, result);
+                cancellationToken.ThrowIfCancellationRequested();
+                FeedContinuations(active);
+                FeedContexts(active);
+                while (_batch.Free > 0 && waiting.Count > 0 && CanAdmit(waiting.Peek(), active.Count, freeSequences.Count, usedCells))
+                {
+                    var group = waiting.Dequeue();
+                    group.Assign(freeSequences);
+                    usedCells += group.CellsNeeded;
+                    active.Add(group);
+                    FeedContext(group);
+                }
+                Flush();
+                foreach (var group in active.Where(g => g.AdvanceAfterDecode()).ToArray())
+                {
+                    foreach (var sequence in group.Sequences)
+                    {
+                        _context.RemoveSequence(sequence);
+                        freeSequences.Push(sequence);
+                    }
+                    usedCells -= group.CellsNeeded;
+                    active.Remove(group);
+                    foreach (var item in group.Items)
+                    {
+                        var result = item.ToResult();
+                        results[item.Request.Index] = result;
+                        onResult?.Invoke(item.Request.Index, result);
+                    }
+                }
             }
+        }
+        finally
+        {
+            foreach (var sequence in active.SelectMany(g => g.Sequences)) _context.RemoveSequence(sequence);
+            _batch.Clear();
+            _pendingOutputs.Clear();
         }
         LastRun = new LoglikelihoodStatistics(requests.Count, _tokensDecoded, encoding, _decodeTime, _scoreTime, clock.Elapsed);
         return results;
     }
-
-    public LoglikelihoodStatistics? LastRun { get; private set; }
 
     /// <summary>
     /// Tokenizes on all cores: llama_tokenize only reads the vocabulary, and on short-answer workloads tokenizing
@@ -69,73 +100,56 @@ internal sealed class LoglikelihoodScheduler
         return encoded;
     }
 
-    /// <summary>As many consecutive groups as fit the sequence slots and KV cells at once.</summary>
-    private List<ContextGroup> TakeWave(List<ContextGroup> groups, ref int next)
-    {
-        var wave = new List<ContextGroup>();
-        int sequences = 0, cells = 0;
-        while (next < groups.Count)
-        {
-            var group = groups[next];
-            if (wave.Count > 0 && (sequences + group.Items.Count > _context.SequenceCapacity || cells + group.CellsNeeded > _context.KvCells))
-            {
-                break;
-            }
-            group.FirstSequence = sequences;
-            sequences += group.Items.Count;
-            cells += group.CellsNeeded;
-            wave.Add(group);
-            next++;
-        }
-        return wave;
-    }
+    private bool CanAdmit(LoglikelihoodGroup group, int activeGroups, int freeSequences, int usedCells) =>
+        group.SequencesNeeded <= freeSequences && (activeGroups == 0 || usedCells + group.CellsNeeded <= _context.KvCells);
 
-    private void RunWave(List<ContextGroup> wave)
+    /// <summary>Groups whose context is in the cache: share it with their continuations' sequences, then feed those.</summary>
+    private void FeedContinuations(List<LoglikelihoodGroup> active)
     {
-        // Phase 1: every context once, with a logit row at its last token (it predicts each continuation's first token).
-        foreach (var group in wave)
+        foreach (var group in active)
         {
-            var tokens = group.ContextTokens;
-            for (var p = 0; p < tokens.Length; p++)
+            if (group.Stage == LoglikelihoodGroup.Phase.ContextDecoded)
             {
-                var last = p == tokens.Length - 1;
-                Add(tokens[p], p, group.FirstSequence, last ? group.Items : null, 0);
-            }
-        }
-        Flush();
-
-        // Phase 2: share each context with the other continuations' sequences, then feed every continuation
-        // except its last token, each position producing the logit row for the token after it.
-        foreach (var group in wave)
-        {
-            for (var j = 1; j < group.Items.Count; j++)
-            {
-                _context.CopySequence(group.FirstSequence, group.FirstSequence + j, group.ContextTokens.Length);
-            }
-            for (var j = 0; j < group.Items.Count; j++)
-            {
-                var state = group.Items[j];
-                var continuation = state.Request.Continuation;
-                for (var p = 0; p < continuation.Length - 1; p++)
+                foreach (var item in group.Items.Where(i => i.Sequence != group.ContextSequence && i.Sequence >= 0))
                 {
-                    Add(continuation[p], group.ContextTokens.Length + p, group.FirstSequence + j, [state], p + 1);
+                    _context.CopySequence(group.ContextSequence, item.Sequence, group.ContextTokens.Length);
                 }
+                group.Stage = LoglikelihoodGroup.Phase.FeedingContinuations;
             }
-        }
-        Flush();
-
-        foreach (var group in wave)
-        {
-            for (var j = 0; j < group.Items.Count; j++) _context.RemoveSequence(group.FirstSequence + j);
+            if (group.Stage != LoglikelihoodGroup.Phase.FeedingContinuations) continue;
+            while (_batch.Free > 0 && group.NextContinuationToken() is { } next)
+            {
+                var (item, position) = next;
+                var index = _batch.Add(item.Request.Continuation[position], group.ContextTokens.Length + position, item.Sequence, wantLogits: true);
+                _pendingOutputs.Add((index, item, position + 1));
+                group.ContinuationFed();
+            }
+            if (_batch.Free == 0) return;
         }
     }
 
-    private void Add(int token, int position, int sequence, IReadOnlyList<ContinuationState>? scoredBy, int continuationPosition)
+    private void FeedContexts(List<LoglikelihoodGroup> active)
     {
-        if (_batch.Free == 0) Flush();
-        var index = _batch.Add(token, position, sequence, wantLogits: scoredBy is not null);
-        if (scoredBy is null) return;
-        foreach (var state in scoredBy) _pendingOutputs.Add((index, state, continuationPosition));
+        foreach (var group in active.Where(g => g.Stage == LoglikelihoodGroup.Phase.FeedingContext))
+        {
+            FeedContext(group);
+            if (_batch.Free == 0) return;
+        }
+    }
+
+    private void FeedContext(LoglikelihoodGroup group)
+    {
+        var tokens = group.ContextTokens;
+        while (_batch.Free > 0 && group.ContextFed < tokens.Length)
+        {
+            var position = group.ContextFed;
+            var last = position == tokens.Length - 1;
+            var index = _batch.Add(tokens[position], position, group.ContextSequence, wantLogits: last);
+            group.ContextFed++;
+            if (!last) continue;
+            // The context's last row predicts the first token of every continuation.
+            foreach (var item in group.Items) _pendingOutputs.Add((index, item, 0));
+        }
     }
 
     private void Flush()
@@ -148,7 +162,7 @@ internal sealed class LoglikelihoodScheduler
         clock.Restart();
         var row = -1;
         (double LogSumExp, int Argmax) normaliser = default;
-        foreach (var (batchIndex, state, position) in _pendingOutputs)
+        foreach (var (batchIndex, item, position) in _pendingOutputs)
         {
             var logits = _context.Logits(batchIndex, _vocabulary.Count);
             if (batchIndex != row)
@@ -156,55 +170,11 @@ internal sealed class LoglikelihoodScheduler
                 normaliser = _logSoftmax.Normalise(logits);
                 row = batchIndex;
             }
-            var token = state.Request.Continuation[position];
-            state.Record(position, logits[token] - normaliser.LogSumExp, token == normaliser.Argmax);
+            var token = item.Request.Continuation[position];
+            item.Record(position, logits[token] - normaliser.LogSumExp, token == normaliser.Argmax);
         }
         _pendingOutputs.Clear();
         _batch.Clear();
         _scoreTime += clock.Elapsed;
-    }
-
-    /// <summary>Requests that share exactly the same context tokens (at most one sequence slot each).</summary>
-    private sealed class ContextGroup
-    {
-        public required int[] ContextTokens { get; init; }
-        public List<ContinuationState> Items { get; } = [];
-        public int FirstSequence { get; set; }
-        public int CellsNeeded => ContextTokens.Length + Items.Sum(i => i.Request.Continuation.Length - 1);
-
-        public static List<ContextGroup> Build(EncodedLoglikelihoodRequest[] requests, int maxPerGroup)
-        {
-            var groups = new List<ContextGroup>();
-            var open = new Dictionary<string, ContextGroup>(StringComparer.Ordinal);
-            foreach (var request in requests)
-            {
-                var key = string.Join(',', request.Context);
-                if (!open.TryGetValue(key, out var group) || group.Items.Count >= maxPerGroup)
-                {
-                    group = new ContextGroup { ContextTokens = request.Context };
-                    open[key] = group;
-                    groups.Add(group);
-                }
-                group.Items.Add(new ContinuationState(request));
-            }
-            return groups;
-        }
-    }
-
-    private sealed class ContinuationState(EncodedLoglikelihoodRequest request)
-    {
-        private readonly double[] _logProbabilities = new double[request.Continuation.Length];
-        private bool _allGreedy = true;
-
-        public EncodedLoglikelihoodRequest Request { get; } = request;
-
-        public void Record(int position, double logProbability, bool isArgmax)
-        {
-            _logProbabilities[position] = logProbability;
-            _allGreedy &= isArgmax;
-        }
-
-        public LoglikelihoodResult ToResult() =>
-            new(_logProbabilities.Sum(), _allGreedy, _logProbabilities, Request.Context.Length, Request.ContextTruncated);
     }
 }
