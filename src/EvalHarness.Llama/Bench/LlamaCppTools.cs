@@ -38,12 +38,25 @@ public sealed class LlamaCppTools
             return File.Exists(given) ? given : throw new UserInputException(
                 $"{ToolsDirectoryVariable}={fromEnv} has no {ExecutableName(tool)}", $"build llama.cpp {NativeRuntimeCatalog.LlamaCppRelease}'s tools there, or unset {ToolsDirectoryVariable}");
         }
-        var buildDirectory = Path.Combine(_cacheRoot, "llama.cpp-tools", $"{NativeRuntimeCatalog.LlamaCppRelease}-{(cuda ? "cuda" : "cpu")}");
-        var binary = Path.Combine(buildDirectory, "bin", ExecutableName(tool));
+        var binary = CachedBinary(tool, cuda);
         if (File.Exists(binary)) return binary;
-        Build(EnsureSource(cancellationToken), buildDirectory, cuda, cancellationToken);
+        Build(EnsureSource(cancellationToken), BuildDirectory(cuda), cuda, cancellationToken);
         return File.Exists(binary) ? binary : throw new InvalidOperationException($"the build finished but {binary} is missing");
     }
+
+    /// <summary>A tool that is already built (EVALHARNESS_LLAMA_TOOLS or the cache), or null; never builds.</summary>
+    public string? TryFind(string tool, bool cuda)
+    {
+        var fromEnv = Environment.GetEnvironmentVariable(ToolsDirectoryVariable);
+        var path = !string.IsNullOrWhiteSpace(fromEnv) ? Path.Combine(fromEnv, ExecutableName(tool)) : CachedBinary(tool, cuda);
+        return File.Exists(path) ? path : null;
+    }
+
+    private string BuildDirectory(bool cuda) =>
+        Path.Combine(_cacheRoot, "llama.cpp-tools", $"{NativeRuntimeCatalog.LlamaCppRelease}-{(cuda ? "cuda" : "cpu")}");
+
+    // llama.cpp's CMakeLists puts every executable in <build>/bin.
+    private string CachedBinary(string tool, bool cuda) => Path.Combine(BuildDirectory(cuda), "bin", ExecutableName(tool));
 
     private string EnsureSource(CancellationToken cancellationToken)
     {
@@ -63,17 +76,15 @@ public sealed class LlamaCppTools
 
     private void Build(string source, string buildDirectory, bool cuda, CancellationToken cancellationToken)
     {
-        var cmakeBuild = buildDirectory + "-cmake";
         var configure = new List<string>
         {
-            "-S", source, "-B", cmakeBuild, "-DCMAKE_BUILD_TYPE=Release", "-DBUILD_SHARED_LIBS=OFF", "-DGGML_NATIVE=ON",
+            "-S", source, "-B", buildDirectory, "-DCMAKE_BUILD_TYPE=Release", "-DBUILD_SHARED_LIBS=OFF", "-DGGML_NATIVE=ON",
             "-DLLAMA_BUILD_TESTS=OFF", "-DLLAMA_BUILD_EXAMPLES=OFF", "-DLLAMA_BUILD_SERVER=OFF", "-DLLAMA_OPENSSL=OFF",
-            $"-DCMAKE_RUNTIME_OUTPUT_DIRECTORY={Path.Combine(buildDirectory, "bin")}",
         };
         if (cuda) configure.AddRange(["-DGGML_CUDA=ON", "-DCMAKE_CUDA_ARCHITECTURES=native"]);
         _log?.WriteLine($"building llama.cpp's reference tools ({string.Join(", ", Targets)}) into {buildDirectory}; this takes several minutes once");
         Check(ExternalProcess.Run("cmake", configure, cancellationToken: cancellationToken), "configure");
-        var build = new List<string> { "--build", cmakeBuild, "--config", "Release", "-j", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), "--target" };
+        var build = new List<string> { "--build", buildDirectory, "--config", "Release", "-j", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), "--target" };
         build.AddRange(Targets);
         Check(ExternalProcess.Run("cmake", build, cancellationToken: cancellationToken), "build");
     }

@@ -84,6 +84,13 @@ public sealed class LlamaEngine : IInferenceBackend
         lock (_gate) return _loglikelihood.Run(requests, onResult, cancellationToken);
     }
 
+    /// <summary>Scores continuations given as tokens, with no tokenization or truncation (token-level comparisons).</summary>
+    internal IReadOnlyList<LoglikelihoodResult> LoglikelihoodOfTokens(IReadOnlyList<(int[] Context, int[] Continuation)> requests)
+    {
+        var encoded = requests.Select((r, i) => new EncodedLoglikelihoodRequest(i, r.Context, r.Continuation, false)).ToArray();
+        lock (_gate) return _loglikelihood.Run(encoded, null, CancellationToken.None);
+    }
+
     public IReadOnlyList<GenerationResult> Generate(
         IReadOnlyList<GenerationRequest> requests, Action<int, GenerationResult>? onResult = null, CancellationToken cancellationToken = default)
     {

@@ -35,11 +35,19 @@ internal sealed class LoglikelihoodScheduler
     {
         var clock = Stopwatch.StartNew();
         var encoded = Encode(requests);
+        return Run(encoded, onResult, cancellationToken, clock);
+    }
+
+    /// <summary>Scores requests already in tokens (used to compare with llama.cpp's tools token for token).</summary>
+    public LoglikelihoodResult[] Run(
+        EncodedLoglikelihoodRequest[] encoded, Action<int, LoglikelihoodResult>? onResult, CancellationToken cancellationToken, Stopwatch? clock = null)
+    {
+        clock ??= Stopwatch.StartNew();
         var encoding = clock.Elapsed;
         _decodeTime = _scoreTime = TimeSpan.Zero;
         _tokensDecoded = 0;
 
-        var results = new LoglikelihoodResult[requests.Count];
+        var results = new LoglikelihoodResult[encoded.Length];
         var waiting = new Queue<LoglikelihoodGroup>(LoglikelihoodGroup.Build(encoded, _context.SequenceCapacity));
         var active = new List<LoglikelihoodGroup>();
         var freeSequences = new Stack<int>(Enumerable.Range(0, _context.SequenceCapacity).Reverse());
@@ -84,7 +92,7 @@ internal sealed class LoglikelihoodScheduler
             _batch.Clear();
             _pendingOutputs.Clear();
         }
-        LastRun = new LoglikelihoodStatistics(requests.Count, _tokensDecoded, encoding, _decodeTime, _scoreTime, clock.Elapsed);
+        LastRun = new LoglikelihoodStatistics(encoded.Length, _tokensDecoded, encoding, _decodeTime, _scoreTime, clock.Elapsed);
         return results;
     }
 
