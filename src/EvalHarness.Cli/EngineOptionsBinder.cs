@@ -11,7 +11,7 @@ public sealed class EngineOptionsBinder
     public Option<string> Model { get; } = new("--model", "-m") { Description = "Path of the GGUF model file.", Required = true };
     public Option<DeviceChoice> Device { get; } = new("--device") { Description = "cpu, cuda or auto (CUDA when available).", DefaultValueFactory = _ => DeviceChoice.Auto };
     public Option<int> ContextSize { get; } = new("--ctx-size", "-c") { Description = "Tokens per sequence (0 = the model's trained context, at most 8192)." };
-    public Option<int> Parallel { get; } = new("--parallel", "-np") { Description = "Sequences decoded side by side.", DefaultValueFactory = _ => 16 };
+    public Option<int> Parallel { get; } = new("--parallel", "-np") { Description = "Sequences decoded side by side.", DefaultValueFactory = _ => 32 };
     public Option<int> BatchSize { get; } = new("--batch-size", "-b") { Description = "Logical batch size (tokens per llama_decode).", DefaultValueFactory = _ => 2048 };
     public Option<int> MicroBatchSize { get; } = new("--ubatch-size", "-ub") { Description = "Physical batch size.", DefaultValueFactory = _ => 512 };
     public Option<int?> GpuLayers { get; } = new("--gpu-layers", "-ngl") { Description = "Layers to offload to the GPU (default: all on CUDA)." };

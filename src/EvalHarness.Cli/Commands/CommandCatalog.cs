@@ -10,5 +10,6 @@ public static class CommandCatalog
         yield return VersionCommand.Create();
         yield return RuntimeCommand.Create();
         yield return GenerateCommand.Create();
+        yield return InspectCommand.Create();
     }
 }

@@ -15,6 +15,8 @@ public sealed record SamplingSettings
     public int TopK { get; init; }
     public float MinP { get; init; }
     public uint Seed { get; init; } = 1234;
+    /// <summary>Keep generating past end-of-generation tokens (benchmarks only, like llama.cpp's --ignore-eos).</summary>
+    public bool IgnoreEndOfGeneration { get; init; }
 
     public static SamplingSettings Greedy(int maxNewTokens, params string[] stops) =>
         new() { MaxNewTokens = maxNewTokens, StopSequences = stops };

@@ -19,23 +19,41 @@ internal sealed class GenerationScheduler
         _batch = batch;
     }
 
+    public GenerationStatistics? LastRun { get; private set; }
+
     public GenerationResult[] Run(IReadOnlyList<GenerationRequest> requests, Action<int, GenerationResult>? onResult, CancellationToken cancellationToken)
     {
         var results = new GenerationResult[requests.Count];
         var pending = new Queue<int>(Enumerable.Range(0, requests.Count));
         var freeSequences = new Stack<int>(Enumerable.Range(0, _context.SequenceCapacity).Reverse());
         var active = new List<GenerationSlot>();
+        var reservedCells = 0;
+        var clock = new System.Diagnostics.Stopwatch();
+        TimeSpan prefill = TimeSpan.Zero, decode = TimeSpan.Zero;
+        int promptTokens = 0, generatedTokens = 0, decodeStepTokens = 0;
         try
         {
             while (pending.Count > 0 || active.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // Admit while a sequence slot is free and the KV cache can hold the newcomer's prompt and answer.
                 while (pending.Count > 0 && freeSequences.Count > 0)
                 {
-                    var index = pending.Dequeue();
-                    active.Add(Open(index, requests[index], freeSequences.Pop()));
+                    var slot = Open(pending.Peek(), requests[pending.Peek()], freeSequences.Peek());
+                    if (active.Count > 0 && reservedCells + slot.ReservedCells > _context.KvCells)
+                    {
+                        slot.Dispose();
+                        break;
+                    }
+                    pending.Dequeue();
+                    freeSequences.Pop();
+                    reservedCells += slot.ReservedCells;
+                    promptTokens += slot.Prompt.Length;
+                    active.Add(slot);
                 }
-                FillBatch(active);
+                clock.Restart();
+                var carriesPrompt = FillBatch(active);
+                var stepTokens = _batch.Count;
                 _context.Decode(_batch);
                 _batch.Clear();
                 foreach (var slot in active.ToArray())
@@ -45,13 +63,18 @@ internal sealed class GenerationScheduler
                     slot.LogitIndex = -1;
                     if (!slot.Accept(token, _vocabulary, _context.ContextLength)) continue;
                     results[slot.RequestIndex] = slot.Result!;
-                    onResult?.Invoke(slot.RequestIndex, slot.Result!);
+                    generatedTokens += slot.Generated;
                     _context.RemoveSequence(slot.Sequence);
                     freeSequences.Push(slot.Sequence);
+                    reservedCells -= slot.ReservedCells;
                     active.Remove(slot);
                     slot.Dispose();
+                    onResult?.Invoke(slot.RequestIndex, slot.Result!);
                 }
+                if (carriesPrompt) prefill += clock.Elapsed;
+                else { decode += clock.Elapsed; decodeStepTokens += stepTokens; }
             }
+            LastRun = new GenerationStatistics(promptTokens, generatedTokens, decodeStepTokens, prefill, decode);
         }
         finally
         {
@@ -79,12 +102,17 @@ internal sealed class GenerationScheduler
         var keep = Math.Max(1, _context.ContextLength - request.Settings.MaxNewTokens);
         var truncated = tokens.Length > keep;
         if (truncated) tokens = tokens[^keep..];
-        return new GenerationSlot(index, sequence, tokens, request.Settings, truncated);
+        return new GenerationSlot(index, sequence, tokens, request.Settings, truncated)
+        {
+            ReservedCells = Math.Min(_context.ContextLength, tokens.Length + request.Settings.MaxNewTokens),
+        };
     }
 
     /// <summary>First the one pending token of every generating sequence, then as much prompt as still fits.</summary>
-    private void FillBatch(List<GenerationSlot> active)
+    /// <returns>Whether the batch carries prompt tokens.</returns>
+    private bool FillBatch(List<GenerationSlot> active)
     {
+        var carriesPrompt = false;
         foreach (var slot in active.Where(s => s.PromptDone && s.PendingToken >= 0))
         {
             slot.LogitIndex = _batch.Add(slot.PendingToken, slot.Position - 1, slot.Sequence, wantLogits: true);
@@ -97,9 +125,11 @@ internal sealed class GenerationScheduler
                 var last = slot.PromptFed == slot.Prompt.Length - 1;
                 var index = _batch.Add(slot.Prompt[slot.PromptFed], slot.PromptFed, slot.Sequence, wantLogits: last);
                 slot.PromptFed++;
+                carriesPrompt = true;
                 if (last) slot.LogitIndex = index;
             }
             if (_batch.Free == 0) break;
         }
+        return carriesPrompt;
     }
 }

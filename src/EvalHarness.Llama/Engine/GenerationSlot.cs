@@ -25,6 +25,8 @@ internal sealed class GenerationSlot : IDisposable
     }
 
     public int RequestIndex { get; }
+    /// <summary>KV cells this sequence may come to occupy: its prompt plus its answer, capped by the context.</summary>
+    public int ReservedCells { get; init; }
     public int Sequence { get; }
     public int[] Prompt { get; }
     public SamplingSettings Settings { get; }
@@ -46,7 +48,7 @@ internal sealed class GenerationSlot : IDisposable
     public bool Accept(int token, LlamaVocabulary vocabulary, int contextLength)
     {
         Generated++;
-        if (vocabulary.IsEndOfGeneration(token))
+        if (!Settings.IgnoreEndOfGeneration && vocabulary.IsEndOfGeneration(token))
         {
             Finish(FinishReason.EndOfGeneration, null);
             return true;

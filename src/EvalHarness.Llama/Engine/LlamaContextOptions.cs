@@ -20,9 +20,12 @@ public sealed record LlamaContextOptions
     public int ContextLength { get; init; }
 
     /// <summary>Sequences decoded side by side (choices of a question, concurrent generations).</summary>
-    public int ParallelSequences { get; init; } = 16;
+    public int ParallelSequences { get; init; } = 32;
 
-    /// <summary>KV cache cells shared by all sequences; 0 = ContextLength × ParallelSequences.</summary>
+    /// <summary>
+    /// KV cache cells shared by all sequences; 0 = ContextLength × min(ParallelSequences, 4). Sequences are admitted
+    /// only while their prompts and answers fit, so many short sequences share a cache sized for a few long ones.
+    /// </summary>
     public int KvCacheCells { get; init; }
 
     /// <summary>Logical batch: most tokens per llama_decode call.</summary>
@@ -48,7 +51,7 @@ public sealed record LlamaContextOptions
         {
             ContextLength = contextLength,
             ParallelSequences = parallel,
-            KvCacheCells = KvCacheCells > 0 ? KvCacheCells : checked(contextLength * parallel),
+            KvCacheCells = KvCacheCells > 0 ? KvCacheCells : checked(contextLength * Math.Min(parallel, 4)),
             Threads = Threads > 0 ? Threads : Environment.ProcessorCount,
         };
     }

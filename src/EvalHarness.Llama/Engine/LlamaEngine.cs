@@ -36,6 +36,9 @@ public sealed class LlamaEngine : IInferenceBackend
     public BackendDescription Description { get; }
     public int ContextLength => Context.ContextLength;
 
+    /// <summary>Timing of the most recent <see cref="Generate"/> call.</summary>
+    public GenerationStatistics? LastGenerationStatistics => _generation.LastRun;
+
     /// <summary>Validates the file, loads the runtime, the weights and a context — in that order, failing early.</summary>
     public static LlamaEngine Load(string modelPath, LlamaEngineOptions options, CancellationToken cancellationToken = default)
     {
