@@ -1,4 +1,5 @@
 using EvalHarness.Core.Prompts;
+using EvalHarness.Core.Scoring;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -19,9 +20,6 @@ public static class TaskSpecLoader
     private static readonly Dictionary<string, FewShotPolicy> PolicyNames = new() { ["first_n"] = FewShotPolicy.FirstN, ["ids"] = FewShotPolicy.Ids, ["file"] = FewShotPolicy.File };
     private static readonly Dictionary<string, FewShotLayout> LayoutNames = new() { ["prompt"] = FewShotLayout.Prompt, ["turns"] = FewShotLayout.Turns };
     private static readonly Dictionary<string, RequestKind> KindNames = new() { ["loglikelihood"] = RequestKind.Loglikelihood, ["generate"] = RequestKind.Generate };
-
-    /// <summary>Scorer names the loader accepts, with each scorer's metric names; set by the scoring registry.</summary>
-    public static Func<string, IReadOnlyList<string>?> ScorerMetrics { get; set; } = _ => null;
 
     public static TaskSpec LoadFile(string path)
     {
@@ -158,7 +156,11 @@ public static class TaskSpecLoader
         map.RejectUnknownKeys("scorer", "metrics", "breakdown", "aggregation");
         var scorer = map.RequiredString("scorer");
         var metrics = map.StringList("metrics");
-        if (ScorerMetrics(scorer) is { } known)
+        if (!ScorerCatalog.Names.Contains(scorer))
+        {
+            throw map.Error("scorer", $"unknown scorer '{scorer}' (known: {string.Join(", ", ScorerCatalog.Names)})");
+        }
+        var known = ScorerCatalog.Create(scorer).MetricNames;
         {
             foreach (var metric in metrics.Where(m => !known.Contains(m)))
             {
@@ -169,7 +171,11 @@ public static class TaskSpecLoader
         if (aggregation is not ("micro" or "macro")) throw map.Error("aggregation", "expected micro or macro");
         var breakdown = map.OptionalString("breakdown");
         if (breakdown is not (null or "group")) throw map.Error("breakdown", "the only breakdown is 'group'");
-        _ = kind;
+        var wantsChoices = scorer == "mc-loglikelihood";
+        if (wantsChoices != (kind == RequestKind.Loglikelihood))
+        {
+            throw map.Error("scorer", $"scorer '{scorer}' does not fit request kind {kind.ToString().ToLowerInvariant()}");
+        }
         return new ScoringSpec(scorer, metrics, breakdown == "group", aggregation);
     }
 }
