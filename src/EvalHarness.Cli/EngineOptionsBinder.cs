@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EvalHarness.Llama.Engine;
-using EvalHarness.Llama.Native;
+using EvalHarness.Gguf.Format;
 using EvalHarness.Llama.Runtime;
 
 namespace EvalHarness.Cli;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EvalHarness.Gguf.Format;
 using EvalHarness.Llama.Native;
 
 namespace EvalHarness.Llama.Tests;

@@ -1,4 +1,4 @@
-using EvalHarness.Llama.Native;
+using EvalHarness.Gguf.Format;
 
 namespace EvalHarness.Llama.Engine;
 

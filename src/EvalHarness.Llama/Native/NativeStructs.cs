@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using EvalHarness.Gguf.Format;
 
 // Mirrors of the structs in llama.h of llama.cpp release v0.5.0, field for field. The assembly disables runtime
 // marshalling, so `bool` is one byte, exactly as C's `bool`; sizes and offsets are checked by LlamaAbiTests.
@@ -136,17 +137,4 @@ internal enum GgmlBackendDeviceType
     Gpu = 1,
     IntegratedGpu = 2,
     Accelerator = 3,
-}
-
-/// <summary>The ggml tensor types a KV cache may use (a subset of ggml_type).</summary>
-public enum GgmlType
-{
-    F32 = 0,
-    F16 = 1,
-    Q4_0 = 2,
-    Q4_1 = 3,
-    Q5_0 = 6,
-    Q5_1 = 7,
-    Q8_0 = 8,
-    BF16 = 30,
 }
