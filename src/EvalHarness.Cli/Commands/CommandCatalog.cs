@@ -10,6 +10,9 @@ public static class CommandCatalog
         yield return VersionCommand.Create();
         yield return RuntimeCommand.Create();
         yield return GenerateCommand.Create();
+        yield return TasksCommand.Create();
+        yield return EvalCommand.Create();
+        yield return ScoreCommand.Create();
         yield return InspectCommand.Create();
     }
 }
