@@ -1,0 +1,23 @@
+using EvalHarness.Core.Inference;
+
+namespace EvalHarness.Core.Scoring;
+
+/// <summary>What the backend returned for one sample: generated text, or one loglikelihood per choice.</summary>
+public abstract record ModelOutput;
+
+/// <param name="Text">The generated text, stop sequence excluded, reasoning still in it.</param>
+/// <param name="Truncated">Generation hit its token limit (finish reason "length"); scored as wrong and flagged.</param>
+public sealed record GeneratedOutput(string Text, bool Truncated = false) : ModelOutput
+{
+    public static GeneratedOutput From(GenerationResult result) => new(result.Text, result.Truncated);
+}
+
+/// <param name="LogLikelihoods">Summed continuation log-probability per choice, in choice order.</param>
+/// <param name="IsGreedy">Per choice: every continuation token was the argmax (optional).</param>
+public sealed record ChoiceLogLikelihoods(IReadOnlyList<double> LogLikelihoods, IReadOnlyList<bool>? IsGreedy = null)
+    : ModelOutput
+{
+    /// <summary>One result per choice, in choice order, as the backend answered the choice requests.</summary>
+    public static ChoiceLogLikelihoods From(IReadOnlyList<LoglikelihoodResult> perChoice) =>
+        new(perChoice.Select(r => r.LogProbability).ToArray(), perChoice.Select(r => r.IsGreedy).ToArray());
+}
