@@ -23,7 +23,7 @@ public static class ConsoleTables
 
     public static Table Results(IEnumerable<TaskResult> results)
     {
-        var table = new Table().AddColumns("task", "metric", "value", "± SE", "n", "truncated", "no answer", "shots", "template", "time");
+        var table = new Table().AddColumns("task", "metric", "value", "± SE", "n", "truncated", "no answer", "shots", "template", "time", "tokens/s");
         foreach (var result in results)
         {
             foreach (var metric in result.Metrics)
@@ -31,7 +31,8 @@ public static class ConsoleTables
                 table.AddRow(
                     Markup.Escape(result.Task), Markup.Escape(metric.Name), Number(metric.Value), Number(metric.StdErr),
                     Int(metric.N), Int(result.Truncated), Int(result.NoAnswerFound), Int(result.Protocol.FewShot),
-                    Markup.Escape(result.Protocol.TemplateHash), result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s");
+                    Markup.Escape(result.Protocol.TemplateHash), result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s",
+                    result.TokensPerSecond.ToString("0", CultureInfo.InvariantCulture));
             }
         }
         return table;

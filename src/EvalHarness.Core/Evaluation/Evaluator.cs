@@ -28,6 +28,7 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
         var records = new SampleRecord[samples.Count];
         var outputs = new ModelOutput[samples.Count];
         SamplingSettings? generation = null;
+        long tokens = 0;
 
         void Complete(int i, ModelOutput output)
         {
@@ -39,20 +40,21 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
 
         if (task.Request.Kind == RequestKind.Loglikelihood)
         {
-            RunLoglikelihood(samples, prompts, Complete, cancellationToken);
+            tokens = RunLoglikelihood(samples, prompts, Complete, cancellationToken);
         }
         else
         {
             generation = GenerationSettings(task.Request, promptOptions.Thinking);
             var requests = prompts.Select(p => new GenerationRequest(p.Text, generation)).ToArray();
-            backend.Generate(requests, (i, result) => Complete(i, GeneratedOutput.From(result)), cancellationToken);
+            var results = backend.Generate(requests, (i, result) => Complete(i, GeneratedOutput.From(result)), cancellationToken);
+            tokens = results.Sum(r => (long)r.PromptTokenCount + r.GeneratedTokenCount);
         }
 
         var protocol = new EvaluationProtocol(task.Version, builder.ShotCount, promptOptions.Chat && chat is not null, builder.TemplateHash,
             promptOptions.Thinking, promptOptions.Chat ? promptOptions.SystemPrompt ?? task.Prompt.System : null,
             task.Request.Kind.ToString().ToLowerInvariant(), prompts.FirstOrDefault()?.TargetDelimiter ?? task.Request.TargetDelimiter,
             generation, scoring.Scorer.Name, scoring.Scorer.Describe(), data.Dataset.Source, data.Dataset.Revision, task.EvalSplit);
-        return TaskResults.Assemble(task, protocol, scoring, samples, scores, records, stopwatch.Elapsed);
+        return TaskResults.Assemble(task, protocol, scoring, samples, scores, records, stopwatch.Elapsed) with { TokensProcessed = tokens };
     }
 
     /// <summary>Max new tokens grow by the reasoning budget when thinking is on; greedy unless the task says otherwise.</summary>
@@ -64,7 +66,8 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
         TopP = request.TopP,
     };
 
-    private void RunLoglikelihood(IReadOnlyList<Sample> samples, IReadOnlyList<BuiltPrompt> prompts, Action<int, ModelOutput> complete, CancellationToken cancellationToken)
+    /// <returns>Tokens processed: each sample's context once plus all continuation tokens.</returns>
+    private long RunLoglikelihood(IReadOnlyList<Sample> samples, IReadOnlyList<BuiltPrompt> prompts, Action<int, ModelOutput> complete, CancellationToken cancellationToken)
     {
         var requests = new List<LoglikelihoodRequest>();
         var owner = new List<(int Sample, int Choice)>();
@@ -79,7 +82,7 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
         var perSample = samples.Select(s => new LoglikelihoodResult?[s.Choices.Count]).ToArray();
         var remaining = samples.Select(s => s.Choices.Count).ToArray();
         var gate = new object();
-        backend.Loglikelihood(requests, (index, result) =>
+        var results = backend.Loglikelihood(requests, (index, result) =>
         {
             var (i, c) = owner[index];
             lock (gate)
@@ -88,5 +91,7 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
                 if (--remaining[i] == 0) complete(i, ChoiceLogLikelihoods.From(perSample[i]!.Select(r => r!).ToArray()));
             }
         }, cancellationToken);
+        return perSample.Sum(choices => (long)(choices.Length > 0 ? choices[0]!.ContextTokenCount : 0))
+            + results.Sum(r => (long)r.ContinuationTokenCount);
     }
 }

@@ -39,6 +39,8 @@ public static class ResultFiles
             thinking_unterminated = result.ThinkingUnterminated,
             no_answer_found = result.NoAnswerFound,
             elapsed_seconds = result.Elapsed.TotalSeconds,
+            tokens_processed = result.TokensProcessed,
+            tokens_per_second = result.TokensPerSecond,
             groups = result.Groups.ToDictionary(g => g.Key, g => g.Value.ToDictionary(v => v.Key, v => new { v.Value.Value, stderr = v.Value.StdErr, n = v.Value.N })),
         };
         File.WriteAllText(resultsPath, JsonSerializer.Serialize(summary, Indented));

@@ -77,6 +77,7 @@ public class EvaluatorTests
         var first = result.SampleRecords.Single(r => r.SampleId == "high_school_physics_test/0");
         Assert.Equal("2", first.ExtractedAnswer);
         Assert.Equal([-2.0, -2.0, -0.5, -2.0], first.ChoiceLogLikelihoods);
+        Assert.Equal(3 * 10 + 12, result.TokensProcessed); // each context once, every continuation token
     }
 
     [Fact]
