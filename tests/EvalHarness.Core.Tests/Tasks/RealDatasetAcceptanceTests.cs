@@ -85,6 +85,20 @@ public class RealDatasetAcceptanceTests
     }
 
     [Fact]
+    public void Mmlu_cot_prompt_is_the_simple_evals_zero_shot_wording_and_scores_by_letter()
+    {
+        var (task, _, test) = Load("mmlu_cot", "mmlu");
+
+        var prompt = new PromptBuilder(task, new PromptOptions(), null, []).Build(test[0]);
+
+        Assert.Equal("Answer the following multiple choice question. The last line of your response should be of the following format: " +
+            "'Answer: $LETTER' (without quotes) where LETTER is one of ABCD. Think step by step before answering.\n\n" +
+            "Find the degree for the given field extension Q(sqrt(2), sqrt(3), sqrt(18)) over Q.\n\nA) 0\nB) 4\nC) 2\nD) 6", prompt.Text);
+        Assert.Equal("B", test[0].TargetLabel);
+        Assert.Equal("4", test[0].Target);
+    }
+
+    [Fact]
     public void Gsm8k_five_shot_prompt_follows_the_lm_eval_layout()
     {
         var (task, _, test) = Load("gsm8k", "gsm8k");
