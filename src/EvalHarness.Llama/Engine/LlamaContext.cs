@@ -40,6 +40,7 @@ public sealed class LlamaContext : IDisposable
                 $"--parallel {options.ParallelSequences} is more than llama.cpp supports ({maxSequences})",
                 $"use --parallel {maxSequences} or fewer");
         }
+        KvCacheEstimate.EnsureFits(model, options, onGpu: model.OnGpu);
         var parameters = LlamaApi.ContextDefaultParams();
         parameters.NCtx = (uint)options.KvCacheCells;
         parameters.NBatch = (uint)options.BatchSize;

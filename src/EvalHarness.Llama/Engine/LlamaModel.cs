@@ -9,8 +9,9 @@ namespace EvalHarness.Llama.Engine;
 /// <summary>Loaded model weights plus vocabulary. Validate the file (<see cref="ModelFileValidator"/>) before this.</summary>
 public sealed class LlamaModel : IDisposable
 {
-    private LlamaModel(SafeLlamaModelHandle handle, string path)
+    private LlamaModel(SafeLlamaModelHandle handle, string path, bool onGpu)
     {
+        OnGpu = onGpu;
         Handle = handle;
         Path = path;
         Vocabulary = new LlamaVocabulary(LlamaApi.ModelGetVocab(handle.DangerousGetHandle()));
@@ -18,6 +19,8 @@ public sealed class LlamaModel : IDisposable
         TrainedContextLength = LlamaApi.ModelNCtxTrain(raw);
         EmbeddingLength = LlamaApi.ModelNEmbd(raw);
         LayerCount = LlamaApi.ModelNLayer(raw);
+        HeadCount = LlamaApi.ModelNHead(raw);
+        KvHeadCount = LlamaApi.ModelNHeadKv(raw);
         ParameterCount = LlamaApi.ModelNParams(raw);
         SizeBytes = LlamaApi.ModelSize(raw);
         Description = ReadDescription(raw);
@@ -30,6 +33,10 @@ public sealed class LlamaModel : IDisposable
     public int TrainedContextLength { get; }
     public int EmbeddingLength { get; }
     public int LayerCount { get; }
+    /// <summary>Layers (and so the KV cache, which llama.cpp keeps beside them) live on a GPU.</summary>
+    public bool OnGpu { get; }
+    public int HeadCount { get; }
+    public int KvHeadCount { get; }
     public ulong ParameterCount { get; }
     public ulong SizeBytes { get; }
     public string Description { get; }
@@ -57,7 +64,7 @@ public sealed class LlamaModel : IDisposable
                     $"llama.cpp could not load {path}: {NativeProblem()}",
                     "check that the file is a complete GGUF of an architecture llama.cpp v0.5.0 supports (run `evalharness inspect` on it); with --verbose llama.cpp explains more");
             }
-            return new LlamaModel(new SafeLlamaModelHandle(raw), path);
+            return new LlamaModel(new SafeLlamaModelHandle(raw), path, runtime.HasGpu && parameters.NGpuLayers != 0);
         }
         finally
         {

@@ -17,6 +17,12 @@ internal static unsafe partial class LlamaApi
     [LibraryImport(NativeLibraryNames.Llama, EntryPoint = "llama_model_n_layer")]
     public static partial int ModelNLayer(IntPtr model);
 
+    [LibraryImport(NativeLibraryNames.Llama, EntryPoint = "llama_model_n_head")]
+    public static partial int ModelNHead(IntPtr model);
+
+    [LibraryImport(NativeLibraryNames.Llama, EntryPoint = "llama_model_n_head_kv")]
+    public static partial int ModelNHeadKv(IntPtr model);
+
     [LibraryImport(NativeLibraryNames.Llama, EntryPoint = "llama_model_n_params")]
     public static partial ulong ModelNParams(IntPtr model);
 

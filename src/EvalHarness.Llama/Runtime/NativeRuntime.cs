@@ -123,6 +123,15 @@ public static class NativeRuntime
 
     private static string SystemInfo() => Marshal.PtrToStringUTF8(LlamaApi.PrintSystemInfo()) ?? "";
 
+    /// <summary>The devices llama.cpp registered, with their free memory now.</summary>
+    public static IReadOnlyList<ComputeDevice> QueryDevices()
+    {
+        lock (Gate)
+        {
+            return _loaded is null ? [] : Devices();
+        }
+    }
+
     private static unsafe List<ComputeDevice> Devices()
     {
         var devices = new List<ComputeDevice>();

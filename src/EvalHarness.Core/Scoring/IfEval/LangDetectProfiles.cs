@@ -24,9 +24,15 @@ internal sealed class LangDetectProfiles
 
     public IReadOnlyDictionary<string, (int Language, double Probability)[]> Map { get; }
 
+    private const string ProfileResource = "EvalHarness.Core.Scoring.IfEval.langdetect-profiles.txt.gz";
+
     private static LangDetectProfiles Load()
     {
-        using var compressed = new MemoryStream(Convert.FromBase64String(LangDetectProfileData.GzipBase64));
+        // langdetect 1.0.9's 55 profiles (Apache-2.0; as shipped in Debian's python3-langdetect), gzip-compressed.
+        // After decompression: line 1 the language codes; line 2 per language the 1-, 2- and 3-gram counts; then one
+        // line per n-gram: the n-gram, a tab, and "languageIndex:frequency" pairs.
+        using var compressed = typeof(LangDetectProfiles).Assembly.GetManifestResourceStream(ProfileResource)
+            ?? throw new InvalidOperationException($"embedded resource {ProfileResource} is missing");
         using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         var languages = reader.ReadLine()!.Split(' ');
