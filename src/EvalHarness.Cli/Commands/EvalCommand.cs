@@ -38,7 +38,7 @@ public static class EvalCommand
             var specs = parse.GetValue(tasks)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(catalog.Load).ToArray();
             var resolver = new DatasetResolver(run.BindDatasets(parse));
             var limit = parse.GetValue(run.Limit);
-            var data = specs.Select(spec => TaskData.Load(spec, resolver, limit, cancellationToken)).ToArray();
+            var data = specs.Select(spec => TaskData.Load(spec, resolver, limit, parse.GetValue(run.FewShot), cancellationToken)).ToArray();
             var promptOptions = new PromptOptions(parse.GetValue(run.FewShot), run.BindThinking(parse), parse.GetValue(system), parse.GetValue(chat));
             var outDir = run.OutputDirectory(parse);
 

@@ -28,7 +28,7 @@ public static class ScoreCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var spec = TaskCatalog.Locate().Load(parse.GetValue(task)!);
-            var data = TaskData.Load(spec, new DatasetResolver(run.BindDatasets(parse)), parse.GetValue(run.Limit), cancellationToken);
+            var data = TaskData.Load(spec, new DatasetResolver(run.BindDatasets(parse)), parse.GetValue(run.Limit), parse.GetValue(run.FewShot), cancellationToken);
             var path = parse.GetValue(responses)!;
             var options = new PromptOptions(parse.GetValue(run.FewShot), run.BindThinking(parse));
             var result = SavedResponseScorer.Score(data, SavedResponseScorer.Read(path), options, path);

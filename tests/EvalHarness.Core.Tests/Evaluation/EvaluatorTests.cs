@@ -146,6 +146,21 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void Zero_shot_runs_do_not_need_the_few_shot_split()
+    {
+        using var temp = TestPaths.NewTempDirectory();
+        var task = TaskFixtures.WriteQaTask(temp.Path);
+        File.Delete(Path.Combine(temp.Path, "data", "train.jsonl"));
+        var resolver = new DatasetResolver(new DatasetAccessOptions { Offline = true });
+
+        var data = TaskData.Load(task, resolver, limit: 2, fewShot: 0);
+
+        Assert.Equal(2, data.Samples.Count);
+        Assert.Empty(data.FewShotPool);
+        Assert.Throws<UserInputException>(() => TaskData.Load(task, resolver, null, fewShot: 1));
+    }
+
+    [Fact]
     public void Results_are_written_as_json_and_jsonl()
     {
         using var temp = TestPaths.NewTempDirectory();
