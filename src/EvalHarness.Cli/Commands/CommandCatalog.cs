@@ -12,6 +12,9 @@ public static class CommandCatalog
         yield return GenerateCommand.Create();
         yield return BenchCommand.Create();
         yield return ModelsCommand.Create();
+        yield return TasksCommand.Create();
+        yield return EvalCommand.Create();
+        yield return ScoreCommand.Create();
         yield return InspectCommand.Create();
     }
 }

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using EvalHarness.Core.Datasets;
+using EvalHarness.Core.Evaluation;
+using EvalHarness.Core.Prompts;
+using EvalHarness.Core.Tasks;
+using EvalHarness.Llama.Engine;
+using EvalHarness.Llama.Runtime;
+
+namespace EvalHarness.Cli.Commands;
+
+/// <summary>
+/// <c>evalharness eval --model X --tasks a,b [--limit N] [--thinking on|off] [--fewshot K] [--chat] [--out DIR]</c>:
+/// every task is loaded and its prompts built before the model loads (a bad task or dataset fails in seconds), then
+/// each task runs through the engine; a results table is printed and results JSON + per-sample JSONL written.
+/// </summary>
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var engine = new EngineOptionsBinder();
+        var run = new TaskRunOptions();
+        var tasks = new Option<string>("--tasks") { Description = "Comma-separated task names (see `evalharness tasks list`) or task file paths.", Required = true };
+        var chat = new Option<bool>("--chat") { Description = "Apply the model's chat template (few-shot as turns where the task says so)." };
+        var system = new Option<string?>("--system") { Description = "System prompt (with --chat); replaces the task's." };
+
+        var command = new Command("eval", "Evaluate a GGUF model on one or more tasks.");
+        engine.AddTo(command);
+        run.AddTo(command);
+        command.Options.Add(tasks);
+        command.Options.Add(chat);
+        command.Options.Add(system);
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            NativeLog.Verbose = parse.GetValue(GlobalOptions.Verbose);
+            var catalog = TaskCatalog.Locate();
+            var specs = parse.GetValue(tasks)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(catalog.Load).ToArray();
+            var resolver = new DatasetResolver(run.BindDatasets(parse));
+            var limit = parse.GetValue(run.Limit);
+            var data = specs.Select(spec => TaskData.Load(spec, resolver, limit, parse.GetValue(run.FewShot), cancellationToken)).ToArray();
+            var promptOptions = new PromptOptions(parse.GetValue(run.FewShot), run.BindThinking(parse), parse.GetValue(system), parse.GetValue(chat));
+            var outDir = run.OutputDirectory(parse);
+
+            using var backend = LlamaEngine.Load(parse.GetValue(engine.Model)!, engine.Bind(parse), cancellationToken);
+            IChatFormatter? formatter = null;
+            if (promptOptions.Chat)
+            {
+                formatter = new LlamaChatFormatter(backend.Model.ChatTemplate ?? throw new UserInputException(
+                    $"{backend.Model.Path} has no chat template (tokenizer.chat_template)", "run without --chat, or use an instruction-tuned model"));
+            }
+            output.WriteLine($"model {backend.Model.Path}; {backend.Description.Runtime} on {backend.Description.Device}");
+            var evaluator = new Evaluator(backend, formatter);
+            var results = new List<TaskResult>();
+            foreach (var taskData in data)
+            {
+                output.WriteLine($"{taskData.Task.Name}: {taskData.Samples.Count} samples ({taskData.Dataset.Source}{(taskData.Dataset.Revision is { } r ? "@" + r : "")})");
+                var result = evaluator.Evaluate(taskData, new EvaluationOptions(limit, promptOptions), cancellationToken: cancellationToken);
+                var (json, jsonl) = ResultFiles.Write(outDir, result);
+                output.WriteLine($"  wrote {json} and {jsonl}");
+                results.Add(result);
+            }
+            ConsoleTables.For(output).Write(ConsoleTables.Results(results));
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,35 @@
+namespace EvalHarness.Core.Datasets;
+
+/// <summary>
+/// How datasets are reached. Defaults come from the environment: EVALHARNESS_CACHE (cache root; datasets go in its
+/// datasets/ folder, else ~/.cache/evalharness/datasets), EVALHARNESS_OFFLINE=1 (use only the cache),
+/// HF_ENDPOINT (the Hub's address) and HF_TOKEN (for gated repositories such as GPQA).
+/// </summary>
+public sealed record DatasetAccessOptions
+{
+    public string CacheDirectory { get; init; } = DefaultCacheDirectory();
+
+    /// <summary>Never touch the network; a dataset missing from the cache is an error saying so.</summary>
+    public bool Offline { get; init; } = Environment.GetEnvironmentVariable("EVALHARNESS_OFFLINE") is "1" or "true";
+
+    public string HubEndpoint { get; init; } =
+        (Environment.GetEnvironmentVariable("HF_ENDPOINT") is { Length: > 0 } endpoint ? endpoint : "https://huggingface.co").TrimEnd('/');
+
+    public string? HubToken { get; init; } = Environment.GetEnvironmentVariable("HF_TOKEN") is { Length: > 0 } token ? token : null;
+
+    /// <summary>A folder that replaces every task's dataset root (files already on disk, e.g. a local mirror).</summary>
+    public string? DataDirectoryOverride { get; init; }
+
+    /// <summary>Rewrites a plain URL source's base (tests point it at a loopback server); null keeps it.</summary>
+    public Func<string, string>? UrlRewriter { get; init; }
+
+    public static string DefaultCacheDirectory()
+    {
+        var root = Environment.GetEnvironmentVariable("EVALHARNESS_CACHE");
+        if (string.IsNullOrEmpty(root))
+        {
+            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "evalharness");
+        }
+        return Path.Combine(root, "datasets");
+    }
+}

@@ -1,0 +1,24 @@
+using EvalHarness.Core.Inference;
+using EvalHarness.Core.Prompts;
+
+namespace EvalHarness.Core.Evaluation;
+
+/// <summary>How a task was run: everything needed to tell whether two results are comparable.</summary>
+/// <param name="Generation">Sampling settings of generate requests (null for loglikelihood tasks).</param>
+/// <param name="TemplateHash">"chat:…" (the chat template's hash) or "raw:…" (the task's prompt templates).</param>
+/// <param name="ScorerDescription">The scorer's account of extraction and comparison.</param>
+public sealed record EvaluationProtocol(
+    int TaskVersion,
+    int FewShot,
+    bool ChatTemplate,
+    string TemplateHash,
+    ThinkingMode Thinking,
+    string? SystemPrompt,
+    string RequestKind,
+    string TargetDelimiter,
+    SamplingSettings? Generation,
+    string Scorer,
+    string ScorerDescription,
+    string DatasetSource,
+    string? DatasetRevision,
+    string Split);

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using EvalHarness.Core.Inference;
+using EvalHarness.Core.Prompts;
+using EvalHarness.Core.Scoring;
+using EvalHarness.Core.Tasks;
+
+namespace EvalHarness.Core.Evaluation;
+
+/// <summary>
+/// Runs one task on one backend in explicit stages: build every prompt first (a bad record or template fails before
+/// any compute), send all requests in one backend call (all choices of all samples as one Loglikelihood call, or all
+/// generations as one Generate call — the backend batches), score each sample as its result arrives and hand it to
+/// the sink, then aggregate into an immutable <see cref="TaskResult"/>.
+/// </summary>
+public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = null)
+{
+    public TaskResult Evaluate(TaskData data, EvaluationOptions options, IEvaluationSink? sink = null, CancellationToken cancellationToken = default)
+    {
+        sink ??= NullEvaluationSink.Instance;
+        var stopwatch = Stopwatch.StartNew();
+        var task = data.Task;
+        var promptOptions = options.PromptOptions;
+        var builder = data.PromptBuilder(promptOptions, chat);
+        var samples = options.Limit is { } limit ? data.Samples.Take(limit).ToArray() : data.Samples;
+        var prompts = samples.Select(builder.Build).ToArray();
+        var scoring = new TaskScoring(task, promptOptions.Thinking);
+        var scores = new SampleScore[samples.Count];
+        var records = new SampleRecord[samples.Count];
+        var outputs = new ModelOutput[samples.Count];
+        SamplingSettings? generation = null;
+        long tokens = 0;
+
+        void Complete(int i, ModelOutput output)
+        {
+            outputs[i] = output;
+            scores[i] = scoring.Score(samples[i], output);
+            records[i] = SampleRecords.Create(task, samples[i], prompts[i], output, scores[i]);
+            sink.OnSampleCompleted(records[i]);
+        }
+
+        if (task.Request.Kind == RequestKind.Loglikelihood)
+        {
+            tokens = RunLoglikelihood(samples, prompts, Complete, cancellationToken);
+        }
+        else
+        {
+            generation = GenerationSettings(task.Request, promptOptions.Thinking);
+            var requests = prompts.Select(p => new GenerationRequest(p.Text, generation)).ToArray();
+            var results = backend.Generate(requests, (i, result) => Complete(i, GeneratedOutput.From(result)), cancellationToken);
+            tokens = results.Sum(r => (long)r.PromptTokenCount + r.GeneratedTokenCount);
+        }
+
+        var protocol = new EvaluationProtocol(task.Version, builder.ShotCount, promptOptions.Chat && chat is not null, builder.TemplateHash,
+            promptOptions.Thinking, promptOptions.Chat ? promptOptions.SystemPrompt ?? task.Prompt.System : null,
+            task.Request.Kind.ToString().ToLowerInvariant(), prompts.FirstOrDefault()?.TargetDelimiter ?? task.Request.TargetDelimiter,
+            generation, scoring.Scorer.Name, scoring.Scorer.Describe(), data.Dataset.Source, data.Dataset.Revision, task.EvalSplit);
+        return TaskResults.Assemble(task, protocol, scoring, samples, scores, records, stopwatch.Elapsed) with { TokensProcessed = tokens };
+    }
+
+    /// <summary>Max new tokens grow by the reasoning budget when thinking is on; greedy unless the task says otherwise.</summary>
+    public static SamplingSettings GenerationSettings(RequestSpec request, ThinkingMode thinking) => new()
+    {
+        MaxNewTokens = request.MaxNewTokens + (thinking == ThinkingMode.On ? request.ReasoningBudget : 0),
+        StopSequences = request.Stop,
+        Temperature = request.Temperature,
+        TopP = request.TopP,
+    };
+
+    /// <returns>Tokens processed: each sample's context once plus all continuation tokens.</returns>
+    private long RunLoglikelihood(IReadOnlyList<Sample> samples, IReadOnlyList<BuiltPrompt> prompts, Action<int, ModelOutput> complete, CancellationToken cancellationToken)
+    {
+        var requests = new List<LoglikelihoodRequest>();
+        var owner = new List<(int Sample, int Choice)>();
+        for (var i = 0; i < samples.Count; i++)
+        {
+            for (var c = 0; c < samples[i].Choices.Count; c++)
+            {
+                requests.Add(new LoglikelihoodRequest(prompts[i].Text, prompts[i].TargetDelimiter + samples[i].Choices[c]));
+                owner.Add((i, c));
+            }
+        }
+        var perSample = samples.Select(s => new LoglikelihoodResult?[s.Choices.Count]).ToArray();
+        var remaining = samples.Select(s => s.Choices.Count).ToArray();
+        var gate = new object();
+        var results = backend.Loglikelihood(requests, (index, result) =>
+        {
+            var (i, c) = owner[index];
+            lock (gate)
+            {
+                perSample[i][c] = result;
+                if (--remaining[i] == 0) complete(i, ChoiceLogLikelihoods.From(perSample[i]!.Select(r => r!).ToArray()));
+            }
+        }, cancellationToken);
+        return perSample.Sum(choices => (long)(choices.Length > 0 ? choices[0]!.ContextTokenCount : 0))
+            + results.Sum(r => (long)r.ContinuationTokenCount);
+    }
+}

@@ -1,0 +1,23 @@
+namespace EvalHarness.Core.Evaluation;
+
+/// <summary>Everything about one scored sample, as stored per sample (JSONL) and handed to the sink.</summary>
+/// <param name="Response">The generated text (null for loglikelihood tasks).</param>
+/// <param name="ChoiceLogLikelihoods">Per choice Σ log p (null for generative tasks).</param>
+/// <param name="ExtractedAnswer">The headline metric's extracted answer (the chosen index for loglikelihood).</param>
+/// <param name="Scores">Metric name to value (1/0 for accuracy-like metrics).</param>
+/// <param name="Flags">What went wrong on the way to an answer ("Truncated", "NoMatch", …) or "None".</param>
+public sealed record SampleRecord(
+    string Task,
+    string SampleId,
+    string? Group,
+    string Prompt,
+    IReadOnlyList<string> ShotIds,
+    IReadOnlyList<string> Choices,
+    string Target,
+    string? Response,
+    IReadOnlyList<double>? ChoiceLogLikelihoods,
+    string? ExtractedAnswer,
+    IReadOnlyDictionary<string, double> Scores,
+    bool Truncated,
+    string Flags,
+    string? Reasoning);

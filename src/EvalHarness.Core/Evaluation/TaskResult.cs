@@ -1,0 +1,28 @@
+using EvalHarness.Core.Metrics;
+
+namespace EvalHarness.Core.Evaluation;
+
+/// <summary>The immutable outcome of one task on one model.</summary>
+/// <param name="Metrics">Headline metrics, mean ± SE (pooled over groups for micro-aggregated group tasks), headline first.</param>
+/// <param name="Groups">Per metric, the per-group values (empty when the task has no breakdown).</param>
+/// <param name="Truncated">Generations cut by their token limit (each counted wrong).</param>
+/// <param name="TokensProcessed">Tokens the model processed: each loglikelihood context once plus every choice's
+/// continuation tokens (contexts are shared across choices), or prompt plus generated tokens. 0 for saved responses.</param>
+public sealed record TaskResult(
+    string Task,
+    string Category,
+    EvaluationProtocol Protocol,
+    IReadOnlyList<MetricValue> Metrics,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, MetricValue>> Groups,
+    int Samples,
+    int Truncated,
+    int ThinkingUnterminated,
+    int NoAnswerFound,
+    TimeSpan Elapsed,
+    IReadOnlyList<SampleRecord> SampleRecords,
+    long TokensProcessed = 0)
+{
+    public MetricValue Headline => Metrics[0];
+
+    public double TokensPerSecond => Elapsed.TotalSeconds > 0 ? TokensProcessed / Elapsed.TotalSeconds : 0;
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace EvalHarness.Core.Tests.Datasets;
+
+/// <summary>
+/// A tiny HTTP file server on 127.0.0.1 for download tests: serves byte arrays by path, honours Range requests
+/// (unless told not to), records every request's path and Range header, and can add response headers.
+/// </summary>
+internal sealed class LoopbackFileServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _loop;
+
+    public LoopbackFileServer()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _listener.Prefixes.Add(BaseUrl + "/");
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public string BaseUrl { get; }
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+    public ConcurrentQueue<(string Path, string? Range, string? Authorization)> Requests { get; } = new();
+    public Dictionary<string, string> ExtraHeaders { get; } = new();
+    public bool IgnoreRange { get; set; }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try { context = await _listener.GetContextAsync(); }
+            catch (Exception) { return; }
+            var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
+            var range = context.Request.Headers["Range"];
+            Requests.Enqueue((path, range, context.Request.Headers["Authorization"]));
+            var response = context.Response;
+            foreach (var (name, value) in ExtraHeaders) response.AddHeader(name, value);
+            if (!Files.TryGetValue(path, out var bytes))
+            {
+                response.StatusCode = 404;
+                response.Close();
+                continue;
+            }
+            var start = 0;
+            if (range is not null && !IgnoreRange)
+            {
+                start = int.Parse(range["bytes=".Length..].TrimEnd('-'));
+                if (start >= bytes.Length) { response.StatusCode = 416; response.Close(); continue; }
+                response.StatusCode = 206;
+                response.AddHeader("Content-Range", $"bytes {start}-{bytes.Length - 1}/{bytes.Length}");
+            }
+            response.ContentLength64 = bytes.Length - start;
+            await response.OutputStream.WriteAsync(bytes.AsMemory(start));
+            response.Close();
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+    }
+}
