@@ -52,7 +52,8 @@ public static class BenchCommand
                 Context = new LlamaContextOptions
                 {
                     ContextLength = settings.PromptTokens + settings.GeneratedTokens,
-                    ParallelSequences = Math.Max(settings.Parallel.Max(), settings.BatchSize / settings.PromptTokens * settings.Choices),
+                    // One sequence per question in flight: one-token choices share their context's sequence.
+                    ParallelSequences = Math.Max(settings.Parallel.Max(), settings.BatchSize / settings.PromptTokens),
                     KvCacheCells = settings.KvCells,
                     BatchSize = settings.BatchSize,
                     MicroBatchSize = settings.MicroBatchSize,

@@ -36,9 +36,17 @@ public static class EngineBenchmark
                 requests.Add(new LoglikelihoodRequest(context, " " + RandomText(engine, random, 1).Trim()));
             }
         }
-        engine.Loglikelihood(requests.Take(settings.Choices).ToArray()); // warm-up
+        // A full-size warm-up (GPU clocks, kernel selection for every batch shape), then the best of three runs,
+        // as llama-batched-bench's own figures come after a warm-up and earlier configurations.
         engine.Loglikelihood(requests);
-        return new LoglikelihoodMeasurement(engine.LastLoglikelihoodStatistics!);
+        LoglikelihoodStatistics? best = null;
+        for (var run = 0; run < 3; run++)
+        {
+            engine.Loglikelihood(requests);
+            var statistics = engine.LastLoglikelihoodStatistics!;
+            if (best is null || statistics.Total < best.Total) best = statistics;
+        }
+        return new LoglikelihoodMeasurement(best!);
     }
 
     /// <summary>Parallel sequences each with PromptTokens random prompt tokens, generating exactly GeneratedTokens (greedy, EOS ignored).</summary>
