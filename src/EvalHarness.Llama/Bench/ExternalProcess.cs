@@ -29,15 +29,13 @@ internal static class ExternalProcess
         using (process)
         using (cancellationToken.Register(() => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } }))
         {
-            var stdout = new System.Text.StringBuilder();
-            var stderr = new System.Text.StringBuilder();
-            process.OutputDataReceived += (_, e) => { if (e.Data is null) return; lock (stdout) stdout.AppendLine(e.Data); echo?.WriteLine(e.Data); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is null) return; lock (stderr) stderr.AppendLine(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            // Read both streams to their end (not line events, whose last lines can arrive after WaitForExit returns).
+            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
             process.WaitForExit();
             cancellationToken.ThrowIfCancellationRequested();
-            return new Outcome(process.ExitCode, stdout.ToString(), stderr.ToString());
+            if (echo is not null) echo.Write(stdout.Result);
+            return new Outcome(process.ExitCode, stdout.Result, stderr.Result);
         }
     }
 

@@ -9,7 +9,8 @@ namespace EvalHarness.Llama.Engine;
 /// first token is scored from the context's last logit row; a continuation of more tokens gets its own sequence, a
 /// copy of the context's (llama_memory_seq_cp, free in a unified KV cache), fed all but its last token. Groups stream
 /// through the batch: each llama_decode is topped up with the next groups' contexts while earlier groups feed their
-/// continuations, so decodes stay full instead of waiting for a wave to drain.
+/// continuations, so decodes stay full. Admission pauses after about two batches' worth of cells and the cache is
+/// cleared once those groups are done, because llama.cpp's per-decode cost grows with the highest cell in use.
 /// </summary>
 internal sealed class LoglikelihoodScheduler
 {
@@ -52,18 +53,29 @@ internal sealed class LoglikelihoodScheduler
         var active = new List<LoglikelihoodGroup>();
         var freeSequences = new Stack<int>(Enumerable.Range(0, _context.SequenceCapacity).Reverse());
         var usedCells = 0;
+        var cellsSinceClear = 0;
+        var epochBudget = Math.Min(_context.KvCells, 2 * _context.BatchSize);
         try
         {
             while (waiting.Count > 0 || active.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (active.Count == 0 && cellsSinceClear > 0)
+                {
+                    // Start the next epoch at cell 0: llama.cpp attends over (and builds masks for) every cell up to the
+                    // highest one in use, so a cache that stays compact keeps each decode as cheap as a fresh one.
+                    _context.ClearMemory();
+                    cellsSinceClear = 0;
+                }
                 FeedContinuations(active);
                 FeedContexts(active);
-                while (_batch.Free > 0 && waiting.Count > 0 && CanAdmit(waiting.Peek(), active.Count, freeSequences.Count, usedCells))
+                while (_batch.Free > 0 && waiting.Count > 0 && CanAdmit(waiting.Peek(), active.Count, freeSequences.Count, usedCells)
+                    && (cellsSinceClear == 0 || cellsSinceClear + waiting.Peek().CellsNeeded <= epochBudget))
                 {
                     var group = waiting.Dequeue();
                     group.Assign(freeSequences);
                     usedCells += group.CellsNeeded;
+                    cellsSinceClear += group.CellsNeeded;
                     active.Add(group);
                     FeedContext(group);
                 }
