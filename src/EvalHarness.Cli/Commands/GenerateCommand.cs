@@ -30,8 +30,9 @@ public static class GenerateCommand
         {
             var output = parse.InvocationConfiguration.Output;
             NativeLog.Verbose = parse.GetValue(GlobalOptions.Verbose);
-            var options = engine.Bind(parse) with { };
-            options = options with { Context = options.Context with { ParallelSequences = 1, ContextLength = options.Context.ContextLength } };
+            // One prompt: one sequence, so the KV cache is sized for it alone.
+            var options = engine.Bind(parse);
+            options = options with { Context = options.Context with { ParallelSequences = 1 } };
             using var backend = LlamaEngine.Load(parse.GetValue(engine.Model)!, options, cancellationToken);
 
             var text = parse.GetValue(prompt)!;
