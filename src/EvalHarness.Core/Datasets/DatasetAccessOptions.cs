@@ -23,13 +23,5 @@ public sealed record DatasetAccessOptions
     /// <summary>Rewrites a plain URL source's base (tests point it at a loopback server); null keeps it.</summary>
     public Func<string, string>? UrlRewriter { get; init; }
 
-    public static string DefaultCacheDirectory()
-    {
-        var root = Environment.GetEnvironmentVariable("EVALHARNESS_CACHE");
-        if (string.IsNullOrEmpty(root))
-        {
-            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "evalharness");
-        }
-        return Path.Combine(root, "datasets");
-    }
+    public static string DefaultCacheDirectory() => Path.Combine(Core.CacheDirectory.Root(), "datasets");
 }
