@@ -9,8 +9,9 @@ namespace EvalHarness.Core.Evaluation;
 /// <summary>
 /// Runs one task on one backend in explicit stages: build every prompt first (a bad record or template fails before
 /// any compute), send all requests in one backend call (all choices of all samples as one Loglikelihood call, or all
-/// generations as one Generate call — the backend batches), score each sample as its result arrives and hand it to
-/// the sink, then aggregate into an immutable <see cref="TaskResult"/>.
+/// generations as one Generate call — the backend batches), score each sample as its result arrives (on scoring
+/// workers, off the backend's thread) and hand it to the sink, then aggregate into an immutable
+/// <see cref="TaskResult"/>. Samples in <see cref="EvaluationOptions.Completed"/> (a resumed run) are not sent again.
 /// </summary>
 public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = null)
 {
@@ -24,36 +25,60 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
         var samples = options.Limit is { } limit ? data.Samples.Take(limit).ToArray() : data.Samples;
         var prompts = samples.Select(builder.Build).ToArray();
         var scoring = new TaskScoring(task, promptOptions.Thinking);
-        var scores = new SampleScore[samples.Count];
-        var records = new SampleRecord[samples.Count];
-        var outputs = new ModelOutput[samples.Count];
+        var scores = new SampleScore?[samples.Count];
+        var records = new SampleRecord?[samples.Count];
+        var pending = new List<int>();
+        for (var i = 0; i < samples.Count; i++)
+        {
+            if (options.Completed is { } done && done.TryGetValue(samples[i].Id, out var previous))
+            {
+                (records[i], scores[i]) = (previous.Record, previous.Score);
+            }
+            else
+            {
+                pending.Add(i);
+            }
+        }
+
+        var workers = new ScoringWorkers<(int Index, ModelOutput Output), (SampleScore Score, SampleRecord Record)>(item =>
+        {
+            var (i, output) = item;
+            var score = scoring.Score(samples[i], output);
+            return (score, SampleRecords.Create(task, samples[i], prompts[i], output, score));
+        }, (item, scored) =>
+        {
+            (scores[item.Index], records[item.Index]) = (scored.Score, scored.Record);
+            sink.OnSampleCompleted(scored.Record, scored.Score);
+        }, options.ScoringParallelism ?? Environment.ProcessorCount, cancellationToken);
+
         SamplingSettings? generation = null;
-        long tokens = 0;
-
-        void Complete(int i, ModelOutput output)
+        long tokens;
+        try
         {
-            outputs[i] = output;
-            scores[i] = scoring.Score(samples[i], output);
-            records[i] = SampleRecords.Create(task, samples[i], prompts[i], output, scores[i]);
-            sink.OnSampleCompleted(records[i]);
+            if (task.Request.Kind == RequestKind.Loglikelihood)
+            {
+                tokens = RunLoglikelihood(samples, prompts, pending, (i, output) => workers.Post((i, output)), cancellationToken);
+            }
+            else
+            {
+                generation = GenerationSettings(task.Request, promptOptions.Thinking);
+                var requests = pending.Select(i => new GenerationRequest(prompts[i].Text, generation)).ToArray();
+                var results = backend.Generate(requests, (r, result) => workers.Post((pending[r], GeneratedOutput.From(result))), cancellationToken);
+                tokens = results.Sum(r => (long)r.PromptTokenCount + r.GeneratedTokenCount);
+            }
         }
-
-        if (task.Request.Kind == RequestKind.Loglikelihood)
+        catch
         {
-            tokens = RunLoglikelihood(samples, prompts, Complete, cancellationToken);
+            workers.Abandon();
+            throw;
         }
-        else
-        {
-            generation = GenerationSettings(task.Request, promptOptions.Thinking);
-            var requests = prompts.Select(p => new GenerationRequest(p.Text, generation)).ToArray();
-            var results = backend.Generate(requests, (i, result) => Complete(i, GeneratedOutput.From(result)), cancellationToken);
-            tokens = results.Sum(r => (long)r.PromptTokenCount + r.GeneratedTokenCount);
-        }
+        workers.Finish();
 
         var protocol = new EvaluationProtocol(task.Version, builder.ShotCount, promptOptions.Chat && chat is not null, builder.TemplateHash,
             promptOptions.Thinking, promptOptions.Chat ? promptOptions.SystemPrompt ?? task.Prompt.System : null,
             task.Request.Kind.ToString().ToLowerInvariant(), prompts.FirstOrDefault()?.TargetDelimiter ?? task.Request.TargetDelimiter,
-            generation, scoring.Scorer.Name, scoring.Scorer.Describe(), data.Dataset.Source, data.Dataset.Revision, task.EvalSplit);
+            generation ?? (task.Request.Kind == RequestKind.Generate ? GenerationSettings(task.Request, promptOptions.Thinking) : null),
+            scoring.Scorer.Name, scoring.Scorer.Describe(), data.Dataset.Source, data.Dataset.Revision, task.EvalSplit);
         return TaskResults.Assemble(task, protocol, scoring, samples, scores, records, stopwatch.Elapsed) with { TokensProcessed = tokens };
     }
 
@@ -67,11 +92,12 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
     };
 
     /// <returns>Tokens processed: each sample's context once plus all continuation tokens.</returns>
-    private long RunLoglikelihood(IReadOnlyList<Sample> samples, IReadOnlyList<BuiltPrompt> prompts, Action<int, ModelOutput> complete, CancellationToken cancellationToken)
+    private long RunLoglikelihood(IReadOnlyList<Sample> samples, IReadOnlyList<BuiltPrompt> prompts, IReadOnlyList<int> pending,
+        Action<int, ModelOutput> complete, CancellationToken cancellationToken)
     {
         var requests = new List<LoglikelihoodRequest>();
         var owner = new List<(int Sample, int Choice)>();
-        for (var i = 0; i < samples.Count; i++)
+        foreach (var i in pending)
         {
             for (var c = 0; c < samples[i].Choices.Count; c++)
             {
@@ -91,7 +117,7 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
                 if (--remaining[i] == 0) complete(i, ChoiceLogLikelihoods.From(perSample[i]!.Select(r => r!).ToArray()));
             }
         }, cancellationToken);
-        return perSample.Sum(choices => (long)(choices.Length > 0 ? choices[0]!.ContextTokenCount : 0))
+        return pending.Sum(i => (long)(perSample[i].Length > 0 ? perSample[i][0]!.ContextTokenCount : 0))
             + results.Sum(r => (long)r.ContinuationTokenCount);
     }
 }

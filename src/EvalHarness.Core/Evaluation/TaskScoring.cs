@@ -33,8 +33,10 @@ public sealed class TaskScoring
     /// </summary>
     public ScoringTarget TargetOf(Sample sample)
     {
-        if (_task.Request.Kind == RequestKind.Loglikelihood) return ScoringTarget.MultipleChoice(sample.Choices, sample.TargetIndex);
-        return sample.IsMultipleChoice ? ScoringTarget.Of(sample.TargetLabel) : ScoringTarget.Of(sample.Target);
+        var target = _task.Request.Kind == RequestKind.Loglikelihood ? ScoringTarget.MultipleChoice(sample.Choices, sample.TargetIndex)
+            : sample.IsMultipleChoice ? ScoringTarget.Of(sample.TargetLabel)
+            : ScoringTarget.Of(sample.Target);
+        return target with { Record = sample.Record.Data };
     }
 
     public SampleScore Score(Sample sample, ModelOutput output) => Scorer.Score(TargetOf(sample), output);

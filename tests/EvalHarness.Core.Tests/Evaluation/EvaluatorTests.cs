@@ -2,6 +2,7 @@ using EvalHarness.Core.Datasets;
 using EvalHarness.Core.Evaluation;
 using EvalHarness.Core.Inference;
 using EvalHarness.Core.Prompts;
+using EvalHarness.Core.Scoring;
 using EvalHarness.Core.Tasks;
 using EvalHarness.Core.Tests.Prompts;
 using EvalHarness.Core.Tests.Tasks;
@@ -14,7 +15,7 @@ public class EvaluatorTests
     private sealed class ListSink : IEvaluationSink
     {
         public List<SampleRecord> Records { get; } = [];
-        public void OnSampleCompleted(SampleRecord record) => Records.Add(record);
+        public void OnSampleCompleted(SampleRecord record, SampleScore score) => Records.Add(record);
     }
 
     private static TaskData Data(TaskSpec task, string directory, int shots) =>
@@ -54,6 +55,28 @@ public class EvaluatorTests
         Assert.Equal(3, result.Protocol.TaskVersion);
         Assert.StartsWith("raw:", result.Protocol.TemplateHash);
         Assert.Equal(32, result.Protocol.Generation!.MaxNewTokens);
+    }
+
+    [Fact]
+    public void Completed_samples_of_an_interrupted_run_are_not_sent_again_and_the_result_is_the_same()
+    {
+        using var temp = TestPaths.NewTempDirectory();
+        var task = TaskFixtures.WriteQaTask(temp.Path);
+        GenerationResult Answer(GenerationRequest request) => request.Prompt!.Contains("2+2") ? ScriptedBackend.Text(" #### 4") : ScriptedBackend.Text(" no idea");
+        var whole = new Evaluator(new ScriptedBackend(generate: Answer)).Evaluate(Data(task, temp.Path, 0), new EvaluationOptions());
+        var sink = new ListSink();
+        var completed = whole.SampleRecords.Take(2).ToDictionary(r => r.SampleId,
+            r => new CompletedSample(r, new TaskScoring(task, ThinkingMode.Off).Score(Data(task, temp.Path, 0).Samples.Single(s => s.Id == r.SampleId),
+                GeneratedOutput.From(Answer(new GenerationRequest(r.Prompt, new SamplingSettings()))))));
+        var backend = new ScriptedBackend(generate: Answer);
+
+        var resumed = new Evaluator(backend).Evaluate(Data(task, temp.Path, 0), new EvaluationOptions(Completed: completed), sink);
+
+        Assert.Single(backend.GenerationRequests);
+        Assert.Equal(whole.SampleRecords[2].Prompt, backend.GenerationRequests[0].Prompt);
+        Assert.Equal([whole.SampleRecords[2].SampleId], sink.Records.Select(r => r.SampleId));
+        Assert.Equal(whole.Metrics, resumed.Metrics);
+        Assert.Equal(whole.SampleRecords.Select(r => r.SampleId), resumed.SampleRecords.Select(r => r.SampleId));
     }
 
     [Fact]
