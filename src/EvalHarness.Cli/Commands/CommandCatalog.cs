@@ -13,6 +13,7 @@ public static class CommandCatalog
         yield return BenchCommand.Create();
         yield return ModelsCommand.Create();
         yield return TasksCommand.Create();
+        yield return RunCommand.Create();
         yield return EvalCommand.Create();
         yield return ScoreCommand.Create();
         yield return InspectCommand.Create();

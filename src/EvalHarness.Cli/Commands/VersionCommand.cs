@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 
 namespace EvalHarness.Cli.Commands;
 
@@ -11,8 +10,7 @@ public static class VersionCommand
         var command = new Command("version", "Print the harness version.");
         command.SetAction(parse =>
         {
-            var version = typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-            parse.InvocationConfiguration.Output.WriteLine($"evalharness {version}");
+            parse.InvocationConfiguration.Output.WriteLine($"evalharness {HarnessVersion.Text}");
             return ExitCodes.Success;
         });
         return command;

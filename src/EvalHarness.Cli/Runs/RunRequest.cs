@@ -1,0 +1,16 @@
+using EvalHarness.Core.Datasets;
+using EvalHarness.Core.Runs;
+using EvalHarness.Llama.Engine;
+
+namespace EvalHarness.Cli;
+
+/// <summary>What `evalharness run` was asked: a new run (<see cref="Settings"/> set) or a resume (<see cref="ResumeDirectory"/> set).</summary>
+public sealed record RunRequest(
+    string? ModelPath,
+    string? Suite,
+    string? ResumeDirectory,
+    string? OutputDirectory,
+    RunSettings? Settings,
+    DatasetAccessOptions Datasets,
+    LlamaEngineOptions Engine,
+    string? FrontierPath);

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EvalHarness.Core.Datasets;
+using EvalHarness.Core.Evaluation;
+using EvalHarness.Core.Frontier;
+using EvalHarness.Core.Prompts;
+using EvalHarness.Core.Runs;
+using EvalHarness.Core.Tasks;
+using EvalHarness.Gguf.Summary;
+using EvalHarness.Llama.Engine;
+
+namespace EvalHarness.Cli;
+
+/// <summary>
+/// One start of `evalharness run`: resolves the run directory (new, or the one being resumed), plans every task,
+/// checks the model, loads the engine, runs the suite into the run store and writes results, samples and report.
+/// </summary>
+public static class RunSession
+{
+    public static int Execute(RunRequest request, TextWriter output, bool liveBars, CancellationToken cancellationToken)
+    {
+        var catalog = TaskCatalog.Locate();
+        var started = DateTime.UtcNow;
+        var (directory, manifest) = request.ResumeDirectory is { } resume ? Resumed(resume, request) : (null, null);
+        var settings = manifest?.Settings ?? request.Settings!;
+        var suite = SuiteLoader.Load(catalog, manifest?.Suite.File ?? settings.Suite);
+        var modelPath = manifest?.Model.Path ?? request.ModelPath
+            ?? throw new UserInputException("run needs --model (or --resume DIR)", "pass --model path/to/model.gguf");
+        var plan = PlannedTask.Plan(suite, catalog, new DatasetResolver(request.Datasets), settings, cancellationToken);
+        var frontier = FrontierTable.Load(request.FrontierPath ?? Path.Combine(catalog.Directory, "..", "models", "frontier.yaml"));
+
+        output.WriteLine($"checking {modelPath} (sha256)…");
+        var summary = GgufModelSummary.Read(modelPath, computeSha256: true, cancellationToken);
+        if (manifest is not null && (summary.FileSize != manifest.Model.FileSize || summary.Sha256 != manifest.Model.Sha256))
+        {
+            throw new UserInputException($"{modelPath} is not the file this run started with (sha256 {manifest.Model.Sha256})",
+                "resume with the original model file, or start a new run");
+        }
+        directory ??= NewRunDirectory(request.OutputDirectory, modelPath, started);
+
+        using var backend = LlamaEngine.Load(modelPath, request.Engine, cancellationToken);
+        var chat = ChatFormatter(settings, backend);
+        manifest ??= NewManifest(directory, started, summary, backend, settings, suite, plan, request.Engine);
+        var attempt = new RunAttempt(started, null, 0, 0, 0, 0, "running");
+        manifest.Attempts.Add(attempt);
+        manifest.Write(directory);
+        output.WriteLine($"run {directory}: suite {suite.Name}, {plan.Count} tasks, {plan.Sum(p => p.SampleCount)} samples; {backend.Description.Runtime} on {backend.Description.Device}");
+
+        using var store = RunStore.Open(directory);
+        var recovered = plan.Sum(p => store.SampleCount(p.Name));
+        var clock = Stopwatch.StartNew();
+        var results = RunProgressDisplay.Show(output, liveBars,
+            progress => new SuiteRunner(backend, chat, store, progress).Run(plan, settings, cancellationToken));
+
+        var categories = RunCategoryScore.Of(plan, results);
+        var standing = FrontierStanding.Compute(frontier, plan, results, settings.Released, DateOnly.FromDateTime(DateTime.UtcNow));
+        RunResultsFile.Write(directory, suite, settings, plan, results, categories, standing);
+        manifest.Attempts[^1] = attempt with
+        {
+            FinishedUtc = DateTime.UtcNow,
+            SamplesRecovered = recovered,
+            SamplesEvaluated = results.Sum(r => r.Samples) - recovered,
+            TokensProcessed = results.Sum(r => r.TokensProcessed),
+            Seconds = clock.Elapsed.TotalSeconds,
+            Status = "finished",
+        };
+        manifest.Write(directory);
+        ConsoleTables.For(output).Write(ConsoleTables.Results(results));
+        output.WriteLine(standing.Comparison is { } c && standing.Months is { } months
+            ? $"index {c.LocalIndex.Value:0.0} ± {c.LocalIndex.StandardError:0.0} (reference {c.ReferenceModel} = 100); months to frontier {months.Threshold.Display}"
+            : $"frontier: {standing.NotComputed}");
+        output.WriteLine($"wrote {Path.Combine(directory, RunResultsFile.ResultsName)}");
+        return ExitCodes.Success;
+    }
+
+    private static (string Directory, RunManifest Manifest) Resumed(string directory, RunRequest request)
+    {
+        var manifest = RunManifest.Read(directory);
+        if (request.Suite is { } suite && suite != manifest.Settings.Suite && suite != manifest.Suite.File)
+        {
+            throw new UserInputException($"--suite {suite} differs from the suite of the run being resumed ({manifest.Settings.Suite})",
+                "leave --suite out when resuming: the run's own settings are used");
+        }
+        return (directory, manifest);
+    }
+
+    private static string NewRunDirectory(string? requested, string modelPath, DateTime started)
+    {
+        var name = $"{started:yyyyMMdd-HHmmss}-{Path.GetFileNameWithoutExtension(modelPath)}";
+        var directory = requested ?? Path.Combine("runs", name);
+        if (File.Exists(Path.Combine(directory, RunManifest.FileName)))
+        {
+            throw new UserInputException($"{directory} already holds a run", $"resume it with --resume {directory}, or choose another --out");
+        }
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static IChatFormatter? ChatFormatter(RunSettings settings, LlamaEngine backend)
+    {
+        if (!settings.Chat) return null;
+        return new LlamaChatFormatter(backend.Model.ChatTemplate ?? throw new UserInputException(
+            $"{backend.Model.Path} has no chat template (tokenizer.chat_template)", "run without --chat, or use an instruction-tuned model"));
+    }
+
+    private static RunManifest NewManifest(string directory, DateTime started, GgufModelSummary summary, LlamaEngine backend, RunSettings settings,
+        SuiteSpec suite, IReadOnlyList<PlannedTask> plan, LlamaEngineOptions engine) => new()
+    {
+        RunId = Path.GetFileName(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar)),
+        CreatedUtc = started,
+        HarnessVersion = HarnessVersion.Text,
+        Model = new RunModelInfo(Path.GetFullPath(summary.Path), summary.FileSize, summary.Sha256!, summary.Name, summary.Architecture,
+            summary.ParameterCount, summary.FileTypeName, summary.ContextLength,
+            summary.ChatTemplate is { } template ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(template))) : null,
+            backend.Description.Runtime, backend.Description.Device),
+        Settings = settings,
+        Suite = new RunSuiteInfo(suite.Name, Path.GetFullPath(suite.SourcePath),
+            Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(suite.SourcePath))), suite.Seed),
+        Engine = JsonSerializer.SerializeToElement(engine, RunResultsFile.Json),
+        Tasks = plan.Select(p => new RunTaskInfo(p.Name, p.Data.Task.Version, p.Entry.Category, p.Entry.Benchmark, p.Entry.Weight, p.Entry.Subset,
+            p.SampleCount, p.Data.Dataset.Source, p.Data.Dataset.Revision, p.Data.Task.EvalSplit)).ToList(),
+    };
+}

@@ -1,0 +1,34 @@
+using EvalHarness.Core.Datasets;
+using EvalHarness.Core.Evaluation;
+using EvalHarness.Core.Tasks;
+
+namespace EvalHarness.Core.Runs;
+
+/// <summary>One suite task with exactly the samples the run evaluates (subset and limit applied).</summary>
+public sealed record PlannedTask(SuiteTask Entry, TaskData Data)
+{
+    public string Name => Data.Task.Name;
+
+    public int SampleCount => Data.Samples.Count;
+
+    /// <summary>Loads every suite task's data before any model work, so a missing task or dataset fails in seconds.</summary>
+    public static IReadOnlyList<PlannedTask> Plan(SuiteSpec suite, TaskCatalog catalog, DatasetResolver resolver, RunSettings settings,
+        CancellationToken cancellationToken = default)
+    {
+        var known = catalog.Files();
+        var missing = suite.Tasks.Where(t => !known.ContainsKey(t.Task)).Select(t => t.Task).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new UserInputException(
+                $"suite '{suite.Name}' ({suite.SourcePath}) names tasks that are not in {catalog.Directory}: {string.Join(", ", missing)}",
+                $"add those task files, or run a suite whose tasks all exist (suites: {string.Join(", ", SuiteLoader.Names(catalog))})");
+        }
+        return suite.Tasks.Select(entry =>
+        {
+            var data = TaskData.Load(catalog.Load(entry.Task), resolver, limit: null, settings.FewShot, cancellationToken);
+            IReadOnlyList<Sample> samples = entry.Subset is { } size ? SampleSubset.Stratified(data.Samples, size, suite.Seed) : data.Samples;
+            if (settings.Limit is { } limit) samples = samples.Take(limit).ToArray();
+            return new PlannedTask(entry, data with { Samples = samples });
+        }).ToArray();
+    }
+}

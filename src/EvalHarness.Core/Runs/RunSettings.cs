@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using EvalHarness.Core.Prompts;
+
+namespace EvalHarness.Core.Runs;
+
+/// <summary>Everything that decides what a run evaluates and how; stored in the manifest and reused by --resume.</summary>
+/// <param name="Limit">Only the first N samples of each task (after the suite's subset); null = all.</param>
+/// <param name="FewShot">Exemplars per prompt; null = each task's default.</param>
+/// <param name="Released">The model's release date, for months to frontier (default: the day the run started).</param>
+public sealed record RunSettings(
+    string Suite,
+    int? Limit,
+    ThinkingMode Thinking,
+    bool Chat,
+    string? SystemPrompt,
+    int? FewShot,
+    DateOnly Released)
+{
+    [JsonIgnore]
+    public PromptOptions PromptOptions => new(FewShot, Thinking, SystemPrompt, Chat);
+}
