@@ -29,7 +29,8 @@ public static class RunSession
         var modelPath = manifest?.Model.Path ?? request.ModelPath
             ?? throw new UserInputException("run needs --model (or --resume DIR)", "pass --model path/to/model.gguf");
         var plan = PlannedTask.Plan(suite, catalog, new DatasetResolver(request.Datasets), settings, cancellationToken);
-        var frontier = FrontierTable.Load(request.FrontierPath ?? Path.Combine(catalog.Directory, "..", "models", "frontier.yaml"));
+        var frontierFile = Path.GetFullPath(request.FrontierPath ?? manifest?.FrontierFile ?? Path.Combine(catalog.Directory, "..", "models", "frontier.yaml"));
+        var frontier = FrontierTable.Load(frontierFile);
 
         output.WriteLine($"checking {modelPath} (sha256)…");
         var summary = GgufModelSummary.Read(modelPath, computeSha256: true, cancellationToken);
@@ -42,7 +43,7 @@ public static class RunSession
 
         using var backend = LlamaEngine.Load(modelPath, request.Engine, cancellationToken);
         var chat = ChatFormatter(settings, backend);
-        manifest ??= NewManifest(directory, started, summary, backend, settings, suite, plan, request.Engine);
+        manifest ??= NewManifest(directory, started, summary, backend, settings, suite, plan, request.Engine) with { FrontierFile = frontierFile };
         var attempt = new RunAttempt(started, null, 0, 0, 0, 0, "running");
         manifest.Attempts.Add(attempt);
         manifest.Write(directory);
@@ -119,6 +120,7 @@ public static class RunSession
         Suite = new RunSuiteInfo(suite.Name, Path.GetFullPath(suite.SourcePath),
             Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(suite.SourcePath))), suite.Seed),
         Engine = JsonSerializer.SerializeToElement(engine, RunResultsFile.Json),
+        FrontierFile = "",
         Tasks = plan.Select(p => new RunTaskInfo(p.Name, p.Data.Task.Version, p.Entry.Category, p.Entry.Benchmark, p.Entry.Weight, p.Entry.Subset,
             p.SampleCount, p.Data.Dataset.Source, p.Data.Dataset.Revision, p.Data.Task.EvalSplit)).ToList(),
     };

@@ -19,6 +19,8 @@ public sealed record RunManifest
     public required RunSuiteInfo Suite { get; init; }
     /// <summary>The engine settings as given (context, batch, parallel, device …), for the record.</summary>
     public required JsonElement Engine { get; init; }
+    /// <summary>The frontier table the run is compared against (a resumed run uses it again).</summary>
+    public required string FrontierFile { get; init; }
     public List<RunTaskInfo> Tasks { get; init; } = [];
     public List<RunAttempt> Attempts { get; init; } = [];
 

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using EvalHarness.Core.Runs;
+using EvalHarness.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace EvalHarness.Cli.Tests;
+
+/// <summary>`evalharness run` with the smoke suite on a generated model, resume, and its input errors.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly TempDirectory _dir = TestPaths.NewTempDirectory();
+
+    public void Dispose() => _dir.Dispose();
+
+    private async Task<string> SmokeRun(string name)
+    {
+        var model = CliHarness.TinyModel(_dir.Path);
+        var runDirectory = _dir.File(name);
+        var (code, output, error) = await CliHarness.Run("run", "--model", model, "--suite", "smoke", "--out", runDirectory, "--device", "cpu", "-t", "1", "-np", "4");
+        CliHarness.RequireRuntime(code, error);
+        Assert.True(code == ExitCodes.Success, error + output);
+        return runDirectory;
+    }
+
+    [Fact]
+    public async Task The_smoke_suite_writes_manifest_store_results_and_samples()
+    {
+        var run = await SmokeRun("run1");
+
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "manifest.json"))).RootElement;
+        var model = manifest.GetProperty("model");
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(CliHarness.TinyModel(_dir.Path)))), model.GetProperty("sha256").GetString());
+        Assert.Equal("tiny-random", model.GetProperty("name").GetString());
+        Assert.Equal("smoke", manifest.GetProperty("settings").GetProperty("suite").GetString());
+        Assert.Contains("+", manifest.GetProperty("harness_version").GetString());
+        Assert.Equal("finished", manifest.GetProperty("attempts")[0].GetProperty("status").GetString());
+        var plannedTasks = manifest.GetProperty("tasks").EnumerateArray().ToArray();
+        Assert.All(plannedTasks, t => Assert.StartsWith("local:", t.GetProperty("dataset_source").GetString()));
+
+        var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "results.json"))).RootElement;
+        var tasks = results.GetProperty("tasks").EnumerateArray().ToArray();
+        Assert.Equal(plannedTasks.Select(t => t.GetProperty("task").GetString()), tasks.Select(t => t.GetProperty("task").GetString()));
+        Assert.All(tasks, t => Assert.InRange(t.GetProperty("metrics")[0].GetProperty("value").GetDouble(), 0, 1));
+        Assert.Equal(tasks.Length, results.GetProperty("categories").GetArrayLength());
+        Assert.False(results.GetProperty("frontier").GetProperty("computed").GetBoolean());
+
+        var total = plannedTasks.Sum(t => t.GetProperty("samples").GetInt32());
+        Assert.Equal(total, File.ReadAllLines(Path.Combine(run, "samples.jsonl")).Length);
+        Assert.Equal(total, tasks.Sum(t => t.GetProperty("samples").GetInt32()));
+        using var db = new SqliteConnection($"Data Source={Path.Combine(run, RunStore.FileName)};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var count = db.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM samples";
+        Assert.Equal(total, Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Resuming_a_finished_run_evaluates_nothing_and_writes_the_same_results()
+    {
+        var run = await SmokeRun("run2");
+        var before = File.ReadAllText(Path.Combine(run, "results.json"));
+
+        var (code, output, error) = await CliHarness.Run("run", "--resume", run, "--device", "cpu", "-t", "1");
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("recovered from the run store", output);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(run, "results.json")));
+        var attempts = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "manifest.json"))).RootElement.GetProperty("attempts");
+        Assert.Equal(2, attempts.GetArrayLength());
+        Assert.Equal(0, attempts[1].GetProperty("samples_evaluated").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_second_run_into_the_same_folder_is_refused_with_the_resume_command()
+    {
+        var run = await SmokeRun("run3");
+        var (code, _, error) = await CliHarness.Run("run", "--model", CliHarness.TinyModel(_dir.Path), "--suite", "smoke", "--out", run, "--device", "cpu");
+        Assert.Equal(ExitCodes.UserError, code);
+        Assert.Contains($"--resume {run}", error);
+    }
+
+    [Theory]
+    [InlineData(new[] { "run", "--model", "m.gguf" }, "--suite")]
+    [InlineData(new[] { "run", "--model", "m.gguf", "--suite", "fronteir5" }, "frontier5, quick, smoke")]
+    [InlineData(new[] { "run", "--model", "m.gguf", "--suite", "frontier5" }, "livecodebench")]
+    [InlineData(new[] { "run", "--model", "m.gguf", "--suite", "smoke", "--released", "July 2025" }, "YYYY-MM-DD")]
+    [InlineData(new[] { "run", "--model", "m.gguf", "--suite", "smoke", "--limit", "0" }, "--limit")]
+    [InlineData(new[] { "run", "--suite", "smoke" }, "--model")]
+    public async Task Bad_input_is_one_clear_error_before_any_model_is_loaded(string[] args, string mentioned)
+    {
+        var (code, _, error) = await CliHarness.Run(args);
+        Assert.Equal(ExitCodes.UserError, code);
+        Assert.Contains(mentioned, error);
+    }
+
+    [Fact]
+    public async Task Resuming_a_folder_that_is_not_a_run_says_so()
+    {
+        Directory.CreateDirectory(_dir.File("empty"));
+        var (code, _, error) = await CliHarness.Run("run", "--resume", _dir.File("empty"));
+        Assert.Equal(ExitCodes.UserError, code);
+        Assert.Contains("not a run directory", error);
+    }
+}
