@@ -22,8 +22,8 @@ public sealed class ScoreIfEvalCommandTests : IDisposable
         // Prompt 1 follows one of two instructions, prompt 2 its only one: prompt level 1/2, instruction level 2/3.
         File.WriteAllLines(_dir.File("responses.jsonl"),
         [
-            """{"prompt": "No commas, and quote it.", "response": "\"Yes, sure\""}""",
             """{"task_id": "2", "response": "Fine"}""",
+            """{"prompt": "No commas, and quote it.", "response": "\"Yes, sure\""}""",
         ]);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -40,8 +40,12 @@ public sealed class ScoreIfEvalCommandTests : IDisposable
         Assert.Equal(0.5, metrics["prompt_level_strict_acc"], 12);
         Assert.Equal(2.0 / 3, metrics["inst_level_strict_acc"], 12);
         Assert.Equal("instruction_following", results.RootElement.GetProperty("category").GetString());
-        var first = JsonDocument.Parse(File.ReadAllLines(_dir.File("out/ifeval.samples.jsonl"))[0]).RootElement;
+        var first = JsonDocument.Parse(File.ReadAllLines(_dir.File("out/ifeval.samples.jsonl"))[1]).RootElement; // responses-file order
         Assert.Equal("[false,true]", first.GetProperty("extracted_answer").GetString());
         Assert.Equal(2.0, first.GetProperty("score_weights").GetProperty("inst_level_strict_acc").GetDouble());
+        var strict = File.ReadAllLines(_dir.File("out/eval_results_strict.jsonl")); // dataset order, as the reference
+        Assert.Equal(2, strict.Length);
+        Assert.Equal("""{"follow_all_instructions":false,"follow_instruction_list":[false,true],"instruction_id_list":["punctuation:no_comma","startend:quotation"],"prompt":"No commas, and quote it.","response":"\"Yes, sure\""}""", strict[0]);
+        Assert.True(File.Exists(_dir.File("out/eval_results_loose.jsonl")));
     }
 }

@@ -44,6 +44,12 @@ public sealed class IfEvalGpt4TaskPipelineTests(ITestOutputHelper output)
             var expected = "[" + string.Join(",", strictByPrompt[record.Prompt].Select(f => f ? "true" : "false")) + "]";
             Assert.Equal(expected, record.ExtractedAnswer);
         }
+
+        // The reference-format files written for the task result are byte-identical to the evaluator's.
+        var fromTask = IfEvalResultFiles.WriteFor(Path.Combine(temp.Path, "task"), data, result, ThinkingMode.Default)!.Value;
+        new IfEvalEvaluator().EvaluateFiles(Path.Combine(temp.Path, "input_data.jsonl"), responsesPath, Path.Combine(temp.Path, "reference"));
+        Assert.Equal(File.ReadAllText(Path.Combine(temp.Path, "reference", "eval_results_strict.jsonl")), File.ReadAllText(fromTask.Strict));
+        Assert.Equal(File.ReadAllText(Path.Combine(temp.Path, "reference", "eval_results_loose.jsonl")), File.ReadAllText(fromTask.Loose));
     }
 
     /// <summary>
