@@ -9,7 +9,7 @@ namespace EvalHarness.Cli.Commands;
 /// <summary>
 /// <c>evalharness score &lt;task&gt; --responses file.jsonl [--out DIR]</c>: scores saved responses without a model
 /// (one JSON line per sample: <c>task_id</c> or <c>prompt</c>, and <c>response</c>), prints the metrics and writes
-/// the per-sample verdicts.
+/// the per-sample verdicts (for ifeval also the reference's eval_results_strict.jsonl / eval_results_loose.jsonl).
 /// </summary>
 public static class ScoreCommand
 {
@@ -32,9 +32,11 @@ public static class ScoreCommand
             var path = parse.GetValue(responses)!;
             var options = new PromptOptions(parse.GetValue(run.FewShot), run.BindThinking(parse));
             var result = SavedResponseScorer.Score(data, SavedResponseScorer.Read(path), options, path);
-            var (json, jsonl) = ResultFiles.Write(run.OutputDirectory(parse), result);
+            var directory = run.OutputDirectory(parse);
+            var (json, jsonl) = ResultFiles.Write(directory, result);
             ConsoleTables.For(output).Write(ConsoleTables.Results([result]));
             output.WriteLine($"wrote {json} and {jsonl}");
+            if (IfEvalResultFiles.WriteFor(directory, data, result, options.Thinking) is { } ifeval) output.WriteLine($"wrote {ifeval.Strict} and {ifeval.Loose}");
             return Task.FromResult(ExitCodes.Success);
         });
         return command;

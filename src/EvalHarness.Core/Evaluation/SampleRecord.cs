@@ -5,6 +5,8 @@ namespace EvalHarness.Core.Evaluation;
 /// <param name="ChoiceLogLikelihoods">Per choice Σ log p (null for generative tasks).</param>
 /// <param name="ExtractedAnswer">The headline metric's extracted answer (the chosen index for loglikelihood).</param>
 /// <param name="Scores">Metric name to value (1/0 for accuracy-like metrics).</param>
+/// <param name="ScoreWeights">Metric name to weight, only for metrics whose value is a mean over several units (IFEval
+/// instruction level: the instruction count); null when every weight is 1. Needed to re-aggregate stored samples.</param>
 /// <param name="Flags">What went wrong on the way to an answer ("Truncated", "NoMatch", …) or "None".</param>
 public sealed record SampleRecord(
     string Task,
@@ -20,4 +22,6 @@ public sealed record SampleRecord(
     IReadOnlyDictionary<string, double> Scores,
     bool Truncated,
     string Flags,
-    string? Reasoning);
+    string? Reasoning,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyDictionary<string, double>? ScoreWeights = null);

@@ -21,5 +21,6 @@ public static class SampleRecords
         score.Values.ToDictionary(v => v.Metric, v => v.Value, StringComparer.Ordinal),
         score.Truncated,
         score.Flags.ToString(),
-        score.Reasoning);
+        score.Reasoning,
+        score.Values.Any(v => v.Weight != 1.0) ? score.Values.ToDictionary(v => v.Metric, v => v.Weight, StringComparer.Ordinal) : null);
 }

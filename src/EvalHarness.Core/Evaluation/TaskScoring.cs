@@ -50,12 +50,15 @@ public sealed class TaskScoring
         var groups = new Dictionary<string, IReadOnlyDictionary<string, MetricValue>>(StringComparer.Ordinal);
         foreach (var name in MetricNames)
         {
+            // A metric with weights (IFEval instruction level) is a ratio of sums with an SE clustered by sample;
+            // an ordinary one (all weights 1) is the plain mean ± SE, exactly as before weights existed.
             if (!byGroup)
             {
-                metrics.Add(MeanStatistics.Of(name, scored.Select(s => s.Score[name]).ToArray()));
+                var values = scored.Select(s => s.Score.ScoreOf(name)).ToArray();
+                metrics.Add(RatioStatistics.MeanOrRatio(name, values.Select(v => v.Value).ToArray(), values.Select(v => v.Weight).ToArray()));
                 continue;
             }
-            var breakdown = MetricBreakdown.By(name, scored, s => s.Sample.Group ?? "", s => s.Score[name]);
+            var breakdown = MetricBreakdown.By(name, scored, s => s.Sample.Group ?? "", s => s.Score[name], s => s.Score.ScoreOf(name).Weight);
             metrics.Add(_task.Scoring.Aggregation == "macro" ? breakdown.Macro : breakdown.Micro);
             groups[name] = breakdown.Groups;
         }

@@ -4,7 +4,7 @@ using EvalHarness.Core.Scoring.Filters;
 namespace EvalHarness.Core.Metrics;
 
 /// <summary>
-/// Mean ± SE of every metric over a task's sample scores, with the counts of flagged samples so that a report
+/// Mean ± SE (a ratio of sums for weighted metrics, <see cref="RatioStatistics"/>) of every metric over a task's sample scores, with the counts of flagged samples so that a report
 /// can say "12 truncated, 3 with no answer" next to the number they lowered.
 /// </summary>
 public sealed record ScoreSummary(
@@ -14,7 +14,11 @@ public sealed record ScoreSummary(
     {
         MeanStatistics.RequireSome(scores);
         var names = scores[0].Values.Select(v => v.Metric).ToArray();
-        var metrics = names.Select(name => MeanStatistics.Of(name, scores.Select(s => s[name]).ToArray())).ToArray();
+        var metrics = names.Select(name =>
+        {
+            var values = scores.Select(s => s.ScoreOf(name)).ToArray();
+            return RatioStatistics.MeanOrRatio(name, values.Select(v => v.Value).ToArray(), values.Select(v => v.Weight).ToArray());
+        }).ToArray();
         return new ScoreSummary(
             metrics,
             scores.Count,

@@ -6,7 +6,7 @@ namespace EvalHarness.Core.Scoring;
 public static class ScorerCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        ["gsm8k", "mmlu-cot", "gpqa-cot", "mmlu-pro", "bbh-cot", "math", "aime", "mc-loglikelihood", "ruler-all", "ruler-part"];
+        ["gsm8k", "mmlu-cot", "gpqa-cot", "mmlu-pro", "bbh-cot", "math", "aime", "mc-loglikelihood", "ruler-all", "ruler-part", "ifeval"];
 
     public static IScorer Create(string name, ThinkingMarkers? thinking = null) => name switch
     {
@@ -20,6 +20,7 @@ public static class ScorerCatalog
         "mc-loglikelihood" => LoglikelihoodChoiceScorer.Instance,
         "ruler-all" => new SubstringMatchScorer(requireAll: true, thinking),
         "ruler-part" => new SubstringMatchScorer(requireAll: false, thinking),
+        "ifeval" => new IfEval.IfEvalScorer(thinking),
         _ => throw new ArgumentException(
             $"Unknown scorer '{name}'. Known scorers: {string.Join(", ", Names)}.", nameof(name)),
     };

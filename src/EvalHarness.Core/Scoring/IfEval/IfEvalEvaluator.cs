@@ -52,12 +52,21 @@ public sealed class IfEvalEvaluator(MissingResponsePolicy missingResponses = Mis
                 }
                 raw = "";
             }
-            var checkers = BuildCheckers(input);
-            var response = ThinkingRemover.Remove(raw);
-            strict.Add(Score(input, response, checkers, [response]));
-            loose.Add(Score(input, response, checkers, LooseVariants(response)));
+            var (strictResult, looseResult) = ScorePrompt(input, ThinkingRemover.Remove(raw));
+            strict.Add(strictResult);
+            loose.Add(looseResult);
         }
         return new IfEvalReport(strict, loose);
+    }
+
+    /// <summary>
+    /// One prompt's strict and loose verdicts on a response whose reasoning has already been removed (the task
+    /// pipeline's scorer removes it with the run's thinking markers).
+    /// </summary>
+    public static (IfEvalPromptResult Strict, IfEvalPromptResult Loose) ScorePrompt(IfEvalInput input, string response)
+    {
+        var checkers = BuildCheckers(input);
+        return (Score(input, response, checkers, [response]), Score(input, response, checkers, LooseVariants(response)));
     }
 
     /// <summary>The reference's eight loose variants, in its order.</summary>
