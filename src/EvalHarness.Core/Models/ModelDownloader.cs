@@ -121,7 +121,7 @@ public sealed class ModelDownloader(HttpClient http, ModelAccessOptions options)
     private sealed class RateMeter(string name, Action<DownloadProgress>? progress)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private TimeSpan _lastReport = TimeSpan.MinValue;
+        private TimeSpan _lastReport = -ProgressThrottle.Interval; // so the first call reports
         private long? _startBytes;
 
         public void Report(long done, long? total)

@@ -36,7 +36,7 @@ public static class ModelFileHash
         var total = stream.Length;
         var buffer = new byte[BufferSize];
         var clock = Stopwatch.StartNew();
-        var lastReport = TimeSpan.MinValue;
+        var lastReport = -ProgressThrottle.Interval; // so the first block reports
         long done = 0;
         int read;
         while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
