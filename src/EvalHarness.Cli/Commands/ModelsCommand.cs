@@ -66,7 +66,7 @@ public static class ModelsCommand
             var result = interactive
                 ? await PullWithProgressBarAsync(options, parse.GetValue(reference)!, parse.GetValue(directory), cancellationToken)
                 : await PullWithLogLinesAsync(options, parse.GetValue(reference)!, parse.GetValue(directory), output, error, cancellationToken);
-            output.WriteLine(Describe(result));
+            output.WriteLine(Describe(result, intoCache: parse.GetValue(directory) is null));
             return ExitCodes.Success;
         });
         return command;
@@ -115,14 +115,15 @@ public static class ModelsCommand
         return result!;
     }
 
-    private static string Describe(ResolvedModel result)
+    private static string Describe(ResolvedModel result, bool intoCache)
     {
         var what = result.Downloaded ? "downloaded" : "already on disk";
         var check = result.Verified
             ? "size and sha256 match the catalog"
             : "NOT verified: no sha256 is known for this file (add it to models/catalog.yaml to check future downloads)";
-        var name = result.Entry?.Name ?? result.Reference;
-        return $"{what}: {result.Path}\n  sha256 {result.Sha256} — {check}\n  use it with --model {name}";
+        // Only the cache is where --model looks a name up; a file pulled elsewhere is used by its path.
+        var use = intoCache ? result.Entry?.Name ?? result.Reference : result.Path;
+        return $"{what}: {result.Path}\n  sha256 {result.Sha256} — {check}\n  use it with --model {use}";
     }
 
     private static string Size(CatalogEntry entry) => entry.SizeBytes is { } bytes
