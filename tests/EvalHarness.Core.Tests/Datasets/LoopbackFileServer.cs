@@ -6,7 +6,9 @@ namespace EvalHarness.Core.Tests.Datasets;
 
 /// <summary>
 /// A tiny HTTP file server on 127.0.0.1 for download tests: serves byte arrays by path, honours Range requests
-/// (unless told not to), records every request's path and Range header, and can add response headers.
+/// (unless told not to), records every request's path and Range header, and can add response headers. A path in
+/// <see cref="CutAfter"/> is served once with only that many body bytes before the connection is dropped (an interrupted
+/// transfer); later requests for it are served in full.
 /// </summary>
 internal sealed class LoopbackFileServer : IDisposable
 {
@@ -30,6 +32,10 @@ internal sealed class LoopbackFileServer : IDisposable
     public ConcurrentQueue<(string Path, string? Range, string? Authorization)> Requests { get; } = new();
     public Dictionary<string, string> ExtraHeaders { get; } = new();
     public bool IgnoreRange { get; set; }
+    public ConcurrentDictionary<string, int> CutAfter { get; } = new();
+
+    /// <summary>When set, every request gets this status and no body (e.g. 401 for a gated repository).</summary>
+    public int? ForcedStatus { get; set; }
 
     private async Task ServeAsync()
     {
@@ -43,6 +49,12 @@ internal sealed class LoopbackFileServer : IDisposable
             Requests.Enqueue((path, range, context.Request.Headers["Authorization"]));
             var response = context.Response;
             foreach (var (name, value) in ExtraHeaders) response.AddHeader(name, value);
+            if (ForcedStatus is { } status)
+            {
+                response.StatusCode = status;
+                response.Close();
+                continue;
+            }
             if (!Files.TryGetValue(path, out var bytes))
             {
                 response.StatusCode = 404;
@@ -58,6 +70,14 @@ internal sealed class LoopbackFileServer : IDisposable
                 response.AddHeader("Content-Range", $"bytes {start}-{bytes.Length - 1}/{bytes.Length}");
             }
             response.ContentLength64 = bytes.Length - start;
+            if (CutAfter.TryRemove(path, out var cut))
+            {
+                // Announce the whole length, send part of it, then drop the connection: the client sees a premature end.
+                await response.OutputStream.WriteAsync(bytes.AsMemory(start, Math.Min(cut, bytes.Length - start)));
+                await response.OutputStream.FlushAsync();
+                response.Abort();
+                continue;
+            }
             await response.OutputStream.WriteAsync(bytes.AsMemory(start));
             response.Close();
         }
