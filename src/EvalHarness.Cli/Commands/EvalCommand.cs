@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EvalHarness.Core.Datasets;
 using EvalHarness.Core.Evaluation;
+using EvalHarness.Core.Models;
 using EvalHarness.Core.Prompts;
 using EvalHarness.Core.Tasks;
 using EvalHarness.Llama.Engine;
@@ -42,7 +43,7 @@ public static class EvalCommand
             var promptOptions = new PromptOptions(parse.GetValue(run.FewShot), run.BindThinking(parse), parse.GetValue(system), parse.GetValue(chat));
             var outDir = run.OutputDirectory(parse);
 
-            using var backend = LlamaEngine.Load(parse.GetValue(engine.Model)!, engine.Bind(parse), cancellationToken);
+            using var backend = LlamaEngine.Load(ModelReference.Resolve(parse.GetValue(engine.Model)!, cancellationToken: cancellationToken), engine.Bind(parse), cancellationToken);
             IChatFormatter? formatter = null;
             if (promptOptions.Chat)
             {

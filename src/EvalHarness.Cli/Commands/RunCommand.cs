@@ -17,6 +17,7 @@ public static class RunCommand
     {
         var engine = new EngineOptionsBinder();
         engine.Model.Required = false;
+        engine.Model.Description = "The GGUF model: a file path, a name from `evalharness models list`, or hf:owner/repo[@revision]/file.gguf.";
         var run = new TaskRunOptions();
         var suite = new Option<string?>("--suite") { Description = "Suite name (tasks/suites/<name>.yaml) or suite file path." };
         var chat = new Option<bool>("--chat") { Description = "Apply the model's chat template." };

@@ -5,6 +5,7 @@ using System.Text.Json;
 using EvalHarness.Core.Datasets;
 using EvalHarness.Core.Evaluation;
 using EvalHarness.Core.Frontier;
+using EvalHarness.Core.Models;
 using EvalHarness.Core.Prompts;
 using EvalHarness.Core.Runs;
 using EvalHarness.Core.Tasks;
@@ -26,9 +27,10 @@ public static class RunSession
         var (directory, manifest) = request.ResumeDirectory is { } resume ? Resumed(resume, request) : (null, null);
         var settings = manifest?.Settings ?? request.Settings!;
         var suite = SuiteLoader.Load(catalog, manifest?.Suite.File ?? settings.Suite);
-        var modelPath = manifest?.Model.Path ?? request.ModelPath
-            ?? throw new UserInputException("run needs --model (or --resume DIR)", "pass --model path/to/model.gguf");
+        var modelReference = manifest?.Model.Path ?? request.ModelPath
+            ?? throw new UserInputException("run needs --model (or --resume DIR)", "pass --model path/to/model.gguf, a name from `evalharness models list`, or hf:owner/repo/file.gguf");
         var plan = PlannedTask.Plan(suite, catalog, new DatasetResolver(request.Datasets), settings, cancellationToken);
+        var modelPath = ModelReference.Resolve(modelReference, cancellationToken: cancellationToken);
         var frontierFile = Path.GetFullPath(request.FrontierPath ?? manifest?.FrontierFile ?? Path.Combine(catalog.Directory, "..", "models", "frontier.yaml"));
         var frontier = FrontierTable.Load(frontierFile);
 
