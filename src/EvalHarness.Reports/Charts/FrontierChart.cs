@@ -36,7 +36,7 @@ public static class FrontierChart
         svg.Add(area.Heading(title));
         svg.Add(area.Axes(x, y, MonthTicks(x), y.Ticks().Select(t => (t, Numbers.OneDecimal(t))), "release date", "index (reference = 100)"));
         svg.Add(Envelope(points, x, y, area));
-        svg.Add(FrontierPoints(points, x, y));
+        svg.Add(FrontierPoints(points, RecordSetters(points), x, y));
         svg.Add(LocalModel(modelName, local, low, high, localDate, x, y, area));
         svg.Add(area.Legend([(FrontierColour, "frontier-table model"), (EnvelopeColour, "frontier (best so far)"), (LocalColour, modelName + " ± 95% CI")]));
         return Svg.Serialize(svg);
@@ -58,17 +58,38 @@ public static class FrontierChart
         return Svg.Group("frontier-envelope", Svg.Polyline(steps, EnvelopeColour, 2));
     }
 
-    private static XElement FrontierPoints(IReadOnlyList<FrontierPoint> points, LinearScale x, LinearScale y)
+    /// <summary>The models that raised the best-so-far score when released (the envelope's steps).</summary>
+    private static HashSet<FrontierPoint> RecordSetters(IReadOnlyList<FrontierPoint> points)
+    {
+        var records = new HashSet<FrontierPoint>();
+        double? best = null;
+        foreach (var point in points.OrderBy(p => p.Released).ThenByDescending(p => p.Score))
+        {
+            if (best is { } b && point.Score <= b) continue;
+            records.Add(point);
+            best = point.Score;
+        }
+        return records;
+    }
+
+    /// <summary>Every model as a point (name, date and index in its tooltip and data- attributes); only record setters are labelled, to stay legible.</summary>
+    private static XElement FrontierPoints(IReadOnlyList<FrontierPoint> points, HashSet<FrontierPoint> records, LinearScale x, LinearScale y)
     {
         var group = Svg.Group("frontier-models");
-        foreach (var point in points)
+        var labelled = 0;
+        foreach (var point in points.OrderBy(p => p.Released))
         {
             var circle = Svg.Circle(x.Map(point.Released.DayNumber), y.Map(point.Score), 4, FrontierColour,
                 $"{point.Model}, {Numbers.Date(point.Released)}: {Numbers.OneDecimal(point.Score)}");
             circle.Add(new XAttribute("data-model", point.Model), new XAttribute("data-date", Numbers.Date(point.Released)),
                 new XAttribute("data-index", Numbers.OneDecimal(point.Score)));
             group.Add(circle);
-            group.Add(Svg.Text(x.Map(point.Released.DayNumber) + 6, y.Map(point.Score) - 5, $"{point.Model} {Numbers.OneDecimal(point.Score)}", size: 9, fill: "#555"));
+            if (records.Contains(point))
+            {
+                // Alternate labels above and below their points: record setters crowd together near the top.
+                var offset = labelled++ % 2 == 0 ? -6 : 14;
+                group.Add(Svg.Text(x.Map(point.Released.DayNumber) + 6, y.Map(point.Score) + offset, $"{point.Model} {Numbers.OneDecimal(point.Score)}", size: 9, fill: "#555"));
+            }
         }
         return group;
     }

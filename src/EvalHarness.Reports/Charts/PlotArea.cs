@@ -5,7 +5,7 @@ namespace EvalHarness.Reports.Charts;
 /// <summary>The fixed layout every chart shares: a plot rectangle with margins for axes, labels and a legend.</summary>
 internal sealed record PlotArea(int Width, int Height, double Left, double Top, double Right, double Bottom)
 {
-    public static PlotArea Standard { get; } = new(760, 440, 70, 50, 560, 370);
+    public static PlotArea Standard { get; } = new(860, 440, 70, 50, 580, 370);
 
     public double PlotWidth => Right - Left;
 

@@ -21,8 +21,9 @@ public static class MarkdownText
         if (string.IsNullOrEmpty(text)) return "";
         var builder = new StringBuilder(text.Length + 8);
         var pendingBreak = false;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c is '\r' or '\n')
             {
                 pendingBreak = true;
@@ -34,7 +35,7 @@ public static class MarkdownText
                 pendingBreak = false;
             }
             if (char.IsControl(c) && c != '\t') continue;
-            if (Special.Contains(c)) builder.Append('\\');
+            if (Special.Contains(c) && !IsIntraword(text, i)) builder.Append('\\');
             builder.Append(c == '\t' ? ' ' : c);
         }
         if (pendingBreak) builder.Append(LineBreakMark);
@@ -86,6 +87,13 @@ public static class MarkdownText
 
     /// <summary>A heading anchor-safe title: escaped, single line.</summary>
     public static string Heading(int level, string text) => new string('#', level) + " " + Escape(text);
+
+    /// <summary>
+    /// An underscore between two letters or digits (mmlu_pro) cannot open or close emphasis in CommonMark, so it
+    /// stays unescaped and identifiers read cleanly as plain text.
+    /// </summary>
+    private static bool IsIntraword(string text, int i) =>
+        text[i] == '_' && i > 0 && i < text.Length - 1 && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]);
 
     private static int LongestRun(string text, char c)
     {
