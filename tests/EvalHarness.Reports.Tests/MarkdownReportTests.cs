@@ -177,6 +177,10 @@ public class MarkdownReportTests
         var stored = MarkdownQueries.Tables(doc).Single(t => t[0][0] == "Model");
         Assert.Contains(stored, row => row[0] == "GPT-5 (high) (reference)");
         Assert.Contains(stored, row => row.Contains("—"));
+        // The published AI Frontier Index values are shown as published (GPT-5 = 100, EXAONE 82.4).
+        Assert.Equal("AI Frontier Index (published)", stored[0][^1]);
+        Assert.Equal("100.0", stored.Single(r => r[0] == "GPT-5 (high) (reference)")[^1]);
+        Assert.Contains(stored, row => row[^1] == "82.4");
     }
 
     [Fact]

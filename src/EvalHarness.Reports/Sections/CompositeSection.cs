@@ -33,6 +33,10 @@ internal static class CompositeSection
                     MarkdownText.Cell(string.Join(", ", comparison.BenchmarkIds)));
         }
         md.Table(table);
+        if (data.Comparison is not null && !string.IsNullOrWhiteSpace(data.FrontierNotComputedReason))
+        {
+            md.Paragraph("Note: " + MarkdownText.Escape(data.FrontierNotComputedReason.Trim()));
+        }
         if (data.Comparison is null)
         {
             md.Paragraph("No index against the reference model: " + MarkdownText.Escape(VerdictSection.NotComputedReason(data)));

@@ -74,13 +74,15 @@ internal static class FrontierSection
         md.Paragraph(covered.Length > 0
             ? "The stored frontier scores on the benchmarks this run covered (— = not published in the table):"
             : "The stored frontier scores (this run covered none of these benchmarks; — = not published in the table):");
-        string[] headers = ["Model", "Organisation", "Released", .. benchmarks.Select(b => MarkdownText.Escape(b) + ":")];
+        md.Paragraph("The published AI Frontier Index is the report's own composite over AA's full benchmark set, not recomputed like for like.");
+        string[] headers = ["Model", "Organisation", "Released", .. benchmarks.Select(b => MarkdownText.Escape(b) + ":"), "AI Frontier Index (published):"];
         var table = new MarkdownTable(headers);
         foreach (var model in frontier.Models.OrderBy(m => m.Released).ThenBy(m => m.Name, StringComparer.Ordinal))
         {
             var name = MarkdownText.Cell(model.Name) + (model.Name == frontier.ReferenceModelName ? " (reference)" : "");
             table.Row([name, MarkdownText.Cell(model.Organisation), Numbers.Date(model.Released),
-                .. benchmarks.Select(b => model.Scores.TryGetValue(b, out var s) ? Numbers.Metric(s.Value) : "—")]);
+                .. benchmarks.Select(b => model.Scores.TryGetValue(b, out var s) ? Numbers.Metric(s.Value) : "—"),
+                model.PublishedComposites.TryGetValue(FrontierTable.AiFrontierIndex, out var published) ? Numbers.OneDecimal(published.Value) : "—"]);
         }
         md.Table(table);
         AppendSources(md, frontier.Models, benchmarks);
