@@ -98,6 +98,22 @@ public class MarkdownReportTests
         Assert.True(months.Months > 0, "fixture should be behind the frontier");
     }
 
+    [Theory]
+    [InlineData(0.95, "No frontier model in the table reaches that score: at the frontier (0.0 months behind)")]
+    [InlineData(0.84, "No frontier model released before 2025-03-01 reached that score: 0.0 months behind the frontier")]
+    public void Verdict_for_a_model_at_or_ahead_of_the_frontier_says_zero_months(double score, string expected)
+    {
+        var tasks = new[]
+        {
+            Fixtures.Task("mmlu_pro", "knowledge", new Core.Metrics.MetricValue("acc", score, 0.001, 1000)),
+            Fixtures.Task("gpqa_diamond", "reasoning", new Core.Metrics.MetricValue("acc", score, 0.001, 1000)),
+        };
+        var frontier = ReportFrontier.Compute(tasks, Fixtures.Table(), new DateOnly(2025, 3, 1), Fixtures.Today);
+        var data = frontier.ApplyTo(Fixtures.WithoutComposite() with { Tasks = tasks }, Fixtures.Table());
+        Assert.Equal(0, data.Months!.Threshold.Months);
+        Assert.Contains(expected, SectionText(MarkdownQueries.Parse(MarkdownReport.Render(data)), ReportHeadings.Verdict));
+    }
+
     [Fact]
     public void Task_table_has_one_row_per_task_with_counts_and_protocol()
     {

@@ -50,6 +50,9 @@ internal static class VerdictSection
             .Append($"({MarkdownText.Escape(comparison.ReferenceModel)} = 100; 95% CI {Numbers.OneDecimal(low)}–{Numbers.OneDecimal(high)}). ");
         text.Append(threshold.Censoring == FrontierCensoring.AboveFrontier
             ? $"No frontier model in the table reaches that score: **at the frontier (0.0 months behind)**"
+            : threshold.Months == 0 && threshold.FrontierReachedOn > months.Released
+            ? $"No frontier model released before {Numbers.Date(months.Released)} reached that score: **0.0 months behind the frontier** "
+              + $"(95% CI {Numbers.OneDecimal(threshold.Ci95.Low)}–{Numbers.OneDecimal(threshold.Ci95.High)} months); {MarkdownText.Escape(threshold.Note)}"
             : $"By the threshold rule that is **{threshold.Display} months behind the frontier** "
               + $"(95% CI {Numbers.OneDecimal(threshold.Ci95.Low)}–{Numbers.OneDecimal(threshold.Ci95.High)} months), measured from "
               + $"{Numbers.Date(months.Released)}: {MarkdownText.Escape(threshold.Note)}");
