@@ -106,8 +106,9 @@ public static class FrontierChart
         group.Add(Svg.Line(px - 5, y.Map(low), px + 5, y.Map(low), LocalColour, 2));
         group.Add(Svg.Line(px - 5, y.Map(high), px + 5, y.Map(high), LocalColour, 2));
         group.Add(Svg.Circle(px, y.Map(local.Value), 5.5, LocalColour, $"{name}, {Numbers.Date(date)}: {Numbers.OneDecimal(local.Value)}"));
-        group.Add(Svg.Text(px - 8, y.Map(local.Value) - 8, $"{name} {Numbers.OneDecimal(local.Value)} [{Numbers.OneDecimal(low)}, {Numbers.OneDecimal(high)}]",
-            "end", 10, LocalColour));
+        // Labelled under its error bar, where frontier labels (placed beside record setters, above the envelope) are rare.
+        group.Add(Svg.Text(px, y.Map(low) + 16, $"{name} {Numbers.OneDecimal(local.Value)} [{Numbers.OneDecimal(low)}, {Numbers.OneDecimal(high)}]",
+            "middle", 10, LocalColour));
         return group;
     }
 
