@@ -1,0 +1,68 @@
+using EvalHarness.Core.Evaluation;
+using EvalHarness.Core.Frontier;
+using EvalHarness.Core.Prompts;
+
+namespace EvalHarness.Reports;
+
+/// <summary>
+/// Everything a run report shows, computed beforehand (STYLE.md: the composite and the frontier gap are computed
+/// once, in Core, never inside an exporter). Plain facts; the renderers only format them.
+/// </summary>
+/// <param name="Composite">The run's composite over every covered benchmark the frontier scheme knows (own scale,
+/// fractions); null when the run covers none.</param>
+/// <param name="Comparison">The like-for-like comparison with the frontier (index, reference = 100); null when it
+/// could not be computed (see <paramref name="FrontierNotComputedReason"/>).</param>
+/// <param name="Months">Months to frontier for <paramref name="Comparison"/>'s local index; null with it.</param>
+/// <param name="Frontier">The stored frontier table the comparison used (null when none was loaded).</param>
+/// <param name="FrontierNotComputedReason">Why the composite, comparison or months are missing, in one sentence
+/// (e.g. the UserInputException message); null lets the report say so in general terms.</param>
+/// <param name="RulerLengths">Per task, RULER score by context length, for the length chart (null or empty: no chart).</param>
+/// <param name="FailureExamplesPerTask">How many wrong samples to show per task.</param>
+public sealed record ReportData(
+    ModelCard Model,
+    RunInfo Run,
+    IReadOnlyList<TaskResult> Tasks,
+    CompositeScore? Composite = null,
+    LikeForLikeResult? Comparison = null,
+    MonthsToFrontierResult? Months = null,
+    FrontierTable? Frontier = null,
+    string? FrontierNotComputedReason = null,
+    IReadOnlyDictionary<string, IReadOnlyList<LengthPoint>>? RulerLengths = null,
+    int FailureExamplesPerTask = 3);
+
+/// <summary>Facts about the model file (from the manifest and the GGUF metadata).</summary>
+/// <param name="SizeBytes">File size in bytes.</param>
+/// <param name="Sha256">Lower-case hex digest; null when it was not computed.</param>
+/// <param name="ParameterCount">Total parameters; null when the GGUF does not say.</param>
+/// <param name="Released">The model's release date (the date months to frontier are measured from); null when unknown.</param>
+public sealed record ModelCard(
+    string Name,
+    string File,
+    long SizeBytes,
+    string? Sha256,
+    string Architecture,
+    long? ParameterCount,
+    string Quantization,
+    int ContextLength,
+    DateOnly? Released = null);
+
+/// <summary>Facts about the run (from the manifest).</summary>
+/// <param name="ChatTemplateHash">Hash of the chat template the prompts were built with; null for raw prompts.</param>
+/// <param name="Seeds">Every seed the run used, by purpose ("sampling", "subset", …).</param>
+/// <param name="Limit">The --limit per task, or null for whole datasets.</param>
+public sealed record RunInfo(
+    string RunId,
+    DateTimeOffset StartedUtc,
+    DateTimeOffset? FinishedUtc,
+    string HarnessVersion,
+    string? GitCommit,
+    string Runtime,
+    string Device,
+    ThinkingMode Thinking,
+    string? ChatTemplateHash,
+    IReadOnlyDictionary<string, long> Seeds,
+    int? Limit,
+    string Suite);
+
+/// <summary>One point of a length curve: the score at one context length (tokens), with its SE when known.</summary>
+public sealed record LengthPoint(int ContextLength, double Score, double StdErr = double.NaN);
