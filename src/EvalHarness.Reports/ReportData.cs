@@ -1,6 +1,7 @@
 using EvalHarness.Core.Evaluation;
 using EvalHarness.Core.Frontier;
 using EvalHarness.Core.Prompts;
+using EvalHarness.Core.Runs;
 
 namespace EvalHarness.Reports;
 
@@ -18,6 +19,7 @@ namespace EvalHarness.Reports;
 /// (e.g. the UserInputException message); null lets the report say so in general terms.</param>
 /// <param name="RulerLengths">Per task, RULER score by context length, for the length chart (null or empty: no chart).</param>
 /// <param name="FailureExamplesPerTask">How many wrong samples to show per task.</param>
+/// <param name="RunCategories">The run's own category scores (its suite's weights), shown when there is no composite.</param>
 public sealed record ReportData(
     ModelCard Model,
     RunInfo Run,
@@ -28,7 +30,8 @@ public sealed record ReportData(
     FrontierTable? Frontier = null,
     string? FrontierNotComputedReason = null,
     IReadOnlyDictionary<string, IReadOnlyList<LengthPoint>>? RulerLengths = null,
-    int FailureExamplesPerTask = 3);
+    int FailureExamplesPerTask = 3,
+    IReadOnlyList<RunCategoryScore>? RunCategories = null);
 
 /// <summary>Facts about the model file (from the manifest and the GGUF metadata).</summary>
 /// <param name="SizeBytes">File size in bytes.</param>

@@ -105,7 +105,9 @@ public class ChartTests
     {
         var data = Fixtures.Full() with { Comparison = null, Months = null };
         var charts = ReportCharts.For(data);
-        Assert.DoesNotContain(charts, c => c.FileName == ReportCharts.FrontierFile);
+        // Without a comparison the frontier chart shows the published index alone: nothing of this model is placed on it.
+        Assert.DoesNotContain(Parse(charts.Single(c => c.FileName == ReportCharts.FrontierFile).Svg).Descendants(Ns + "g"),
+            g => (string?)g.Attribute("class") == "this-model");
         var root = Parse(charts.Single(c => c.FileName == ReportCharts.CategoriesFile).Svg);
         var series = root.Descendants(Ns + "g").Where(g => (string?)g.Attribute("class") == "bar").Select(g => (string)g.Attribute("data-series")!).Distinct();
         Assert.Equal([data.Model.Name], series);

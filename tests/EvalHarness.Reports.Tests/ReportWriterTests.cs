@@ -25,14 +25,15 @@ public class ReportWriterTests
     }
 
     [Fact]
-    public void Regenerating_overwrites_and_a_report_without_comparison_writes_no_frontier_chart()
+    public void Regenerating_overwrites_and_a_report_without_comparison_charts_only_the_published_frontier()
     {
         using var directory = TestPaths.NewTempDirectory();
         ReportWriter.Write(directory.Path, Fixtures.Full());
         var paths = ReportWriter.Write(directory.Path, Fixtures.WithoutComposite("no frontier benchmark was run"));
 
-        Assert.Equal([Path.Combine(directory.Path, "report.md")], paths);
+        Assert.Equal([Path.Combine(directory.Path, "report.md"), Path.Combine(directory.Path, ReportCharts.FrontierFile)], paths);
         Assert.Contains("no frontier benchmark was run", File.ReadAllText(paths[0]));
-        Assert.Empty(ReportCharts.For(Fixtures.WithoutComposite()));
+        Assert.Contains("published values", File.ReadAllText(paths[1]));
+        Assert.Equal([ReportCharts.FrontierFile], ReportCharts.For(Fixtures.WithoutComposite()).Select(c => c.FileName));
     }
 }

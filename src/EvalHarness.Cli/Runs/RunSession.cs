@@ -57,9 +57,10 @@ public static class RunSession
         var results = RunProgressDisplay.Show(output, liveBars,
             progress => new SuiteRunner(backend, chat, store, progress).Run(plan, settings, cancellationToken));
 
-        var categories = RunCategoryScore.Of(plan, results);
-        var standing = FrontierStanding.Compute(frontier, plan, results, settings.Released, DateOnly.FromDateTime(DateTime.UtcNow));
-        RunResultsFile.Write(directory, suite, settings, plan, results, categories, standing);
+        var entries = plan.Select(p => p.Entry).ToArray();
+        var categories = RunCategoryScore.Of(entries, results);
+        var standing = FrontierStanding.Compute(frontier, entries, results, settings.Released, DateOnly.FromDateTime(DateTime.UtcNow));
+        RunResultsFile.Write(directory, suite, settings, entries, results, categories, standing);
         manifest.Attempts[^1] = attempt with
         {
             FinishedUtc = DateTime.UtcNow,
@@ -69,12 +70,14 @@ public static class RunSession
             Seconds = clock.Elapsed.TotalSeconds,
             Status = "finished",
         };
+        manifest.AddTimings(results);
         manifest.Write(directory);
+        var report = RunReportBuilder.Write(directory, manifest, plan.Zip(results, (p, r) => new PlannedResult(p.Entry, r)).ToArray(), frontier);
         ConsoleTables.For(output).Write(ConsoleTables.Results(results));
         output.WriteLine(standing.Comparison is { } c && standing.Months is { } months
             ? $"index {c.LocalIndex.Value:0.0} ± {c.LocalIndex.StandardError:0.0} (reference {c.ReferenceModel} = 100); months to frontier {months.Threshold.Display}"
-            : $"frontier: {standing.NotComputed}");
-        output.WriteLine($"wrote {Path.Combine(directory, RunResultsFile.ResultsName)}");
+            : $"frontier: {standing.Note}");
+        output.WriteLine($"wrote {Path.Combine(directory, RunResultsFile.ResultsName)} and {string.Join(", ", report)}");
         return ExitCodes.Success;
     }
 

@@ -8,18 +8,18 @@ namespace EvalHarness.Core.Runs;
 public sealed record RunCategoryScore(string Category, double Value, double StdErr, IReadOnlyList<string> Tasks)
 {
     /// <summary>The categories a run covered, in the standard report order.</summary>
-    public static IReadOnlyList<RunCategoryScore> Of(IReadOnlyList<PlannedTask> plan, IReadOnlyList<TaskResult> results)
+    public static IReadOnlyList<RunCategoryScore> Of(IReadOnlyList<SuiteTask> plan, IReadOnlyList<TaskResult> results)
     {
         var byTask = results.ToDictionary(r => r.Task, StringComparer.Ordinal);
         var scores = new List<RunCategoryScore>();
         foreach (var category in CategoryScheme.StandardCategories)
         {
-            var members = plan.Where(p => p.Entry.Category == category && byTask.ContainsKey(p.Name)).ToArray();
+            var members = plan.Where(p => p.Category == category && byTask.ContainsKey(p.Task)).ToArray();
             if (members.Length == 0) continue;
-            var totalWeight = members.Sum(m => m.Entry.Weight);
-            var value = members.Sum(m => m.Entry.Weight * byTask[m.Name].Headline.Value) / totalWeight;
-            var variance = members.Sum(m => Math.Pow(m.Entry.Weight * StdErrOrZero(byTask[m.Name]), 2));
-            scores.Add(new RunCategoryScore(category, value, Math.Sqrt(variance) / totalWeight, members.Select(m => m.Name).ToArray()));
+            var totalWeight = members.Sum(m => m.Weight);
+            var value = members.Sum(m => m.Weight * byTask[m.Task].Headline.Value) / totalWeight;
+            var variance = members.Sum(m => Math.Pow(m.Weight * StdErrOrZero(byTask[m.Task]), 2));
+            scores.Add(new RunCategoryScore(category, value, Math.Sqrt(variance) / totalWeight, members.Select(m => m.Task).ToArray()));
         }
         return scores;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EvalHarness.Core.Evaluation;
 
 namespace EvalHarness.Core.Runs;
 
@@ -23,6 +24,18 @@ public sealed record RunManifest
     public required string FrontierFile { get; init; }
     public List<RunTaskInfo> Tasks { get; init; } = [];
     public List<RunAttempt> Attempts { get; init; } = [];
+    /// <summary>Per task, the compute time and tokens of every attempt added up (for throughput in the report).</summary>
+    public Dictionary<string, RunTaskTiming> TaskTimings { get; init; } = [];
+
+    /// <summary>Adds an attempt's per-task time and tokens to <see cref="TaskTimings"/>.</summary>
+    public void AddTimings(IEnumerable<TaskResult> results)
+    {
+        foreach (var result in results)
+        {
+            var before = TaskTimings.GetValueOrDefault(result.Task) ?? new RunTaskTiming(0, 0);
+            TaskTimings[result.Task] = new RunTaskTiming(before.Seconds + result.Elapsed.TotalSeconds, before.TokensProcessed + result.TokensProcessed);
+        }
+    }
 
     public static RunManifest Read(string runDirectory)
     {
@@ -57,6 +70,9 @@ public sealed record RunSuiteInfo(string Name, string File, string FileSha256, i
 /// <summary>One task as planned: its version and data revision, and how many samples the run evaluates.</summary>
 public sealed record RunTaskInfo(string Task, int Version, string Category, string? Benchmark, double Weight, int? Subset, int Samples,
     string DatasetSource, string? DatasetRevision, string Split);
+
+/// <summary>Compute time and tokens processed for one task, over all attempts.</summary>
+public sealed record RunTaskTiming(double Seconds, long TokensProcessed);
 
 /// <summary>One start (or resume) of the run: when, how many samples it evaluated, tokens and time.</summary>
 public sealed record RunAttempt(DateTime StartedUtc, DateTime? FinishedUtc, int SamplesRecovered, int SamplesEvaluated, long TokensProcessed, double Seconds, string Status);

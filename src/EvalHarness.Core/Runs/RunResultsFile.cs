@@ -28,10 +28,10 @@ public static class RunResultsFile
 
     private static readonly JsonSerializerOptions Line = new(Json) { WriteIndented = false };
 
-    public static void Write(string runDirectory, SuiteSpec suite, RunSettings settings, IReadOnlyList<PlannedTask> plan,
+    public static void Write(string runDirectory, SuiteSpec suite, RunSettings settings, IReadOnlyList<SuiteTask> plan,
         IReadOnlyList<TaskResult> results, IReadOnlyList<RunCategoryScore> categories, FrontierStanding standing)
     {
-        var entries = plan.ToDictionary(p => p.Name, p => p.Entry, StringComparer.Ordinal);
+        var entries = plan.ToDictionary(p => p.Task, StringComparer.Ordinal);
         var document = new
         {
             format_version = 1,
@@ -67,15 +67,18 @@ public static class RunResultsFile
 
     private static object Frontier(FrontierStanding standing)
     {
+        var composite = standing.Composite is { } c ? new { c.Value, stderr = c.StandardError, benchmarks = c.BenchmarkIds } : null;
         if (standing.Comparison is not { } comparison || standing.Months is not { } months)
         {
-            return new { computed = false, reason = standing.NotComputed, local_scores = Scores(standing.LocalScores) };
+            return new { computed = false, note = standing.Note, local_scores = Scores(standing.LocalScores), composite };
         }
         return new
         {
             computed = true,
+            note = standing.Note,
             benchmarks = comparison.BenchmarkIds,
             local_scores = Scores(standing.LocalScores),
+            composite,
             reference_model = comparison.ReferenceModel,
             index = new { comparison.LocalIndex.Value, stderr = comparison.LocalIndex.StandardError },
             local_composite = new { comparison.LocalComposite.Value, stderr = comparison.LocalComposite.StandardError },

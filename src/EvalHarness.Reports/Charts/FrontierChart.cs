@@ -42,6 +42,27 @@ public static class FrontierChart
         return Svg.Serialize(svg);
     }
 
+    /// <summary>
+    /// The frontier alone, when the run has no index to place on it: the published index values of the table's models
+    /// by release date and their envelope, with <paramref name="why"/> in the description and a note on the plot.
+    /// </summary>
+    public static string RenderPublished(IReadOnlyList<FrontierPoint> points, string indexName, string why)
+    {
+        var area = PlotArea.Standard;
+        var days = points.Select(p => (double)p.Released.DayNumber).ToArray();
+        var x = new LinearScale(days.Min() - 20, days.Max() + 20, area.Left, area.Right);
+        var y = LinearScale.Nice(points.Min(p => p.Score) - 2, points.Max(p => p.Score) + 2, area.Bottom, area.Top);
+        var title = $"The frontier over time ({indexName}, published values)";
+        var svg = Svg.Root(area.Width, area.Height, title, $"This run is not placed on the index: {why}");
+        svg.Add(area.Heading(title));
+        svg.Add(area.Axes(x, y, MonthTicks(x), y.Ticks().Select(t => (t, Numbers.OneDecimal(t))), "release date", "index (published)"));
+        svg.Add(Envelope(points, x, y, area));
+        svg.Add(FrontierPoints(points, RecordSetters(points), x, y));
+        svg.Add(Svg.Text(area.Left + 8, area.Bottom - 8, "this run has no index value to place here (see the report)", size: 10, fill: LocalColour));
+        svg.Add(area.Legend([(FrontierColour, "frontier-table model"), (EnvelopeColour, "frontier (best so far)")]));
+        return Svg.Serialize(svg);
+    }
+
     private static XElement Envelope(IReadOnlyList<FrontierPoint> points, LinearScale x, LinearScale y, PlotArea area)
     {
         var steps = new List<(double, double)>();

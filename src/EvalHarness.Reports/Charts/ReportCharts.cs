@@ -1,3 +1,6 @@
+using EvalHarness.Core.Frontier;
+using EvalHarness.Reports.Sections;
+
 namespace EvalHarness.Reports.Charts;
 
 /// <summary>One chart of a report: the file name beside report.md, the alt text of its image link, and the SVG.</summary>
@@ -18,6 +21,11 @@ public static class ReportCharts
             charts.Add(new ChartFile(FrontierFile, $"Frontier index over time with {data.Model.Name}",
                 FrontierChart.Render(comparison, months, data.Model.Name)));
         }
+        else if (data.Frontier is { } table && table.PublishedIndexPoints() is { Count: > 0 } published)
+        {
+            charts.Add(new ChartFile(FrontierFile, "The frontier over time (published index values; this run has no index)",
+                FrontierChart.RenderPublished(published, FrontierTable.AiFrontierIndex, VerdictSection.NotComputedReason(data))));
+        }
         if (Categories(data) is { } categories)
         {
             charts.Add(categories);
@@ -33,7 +41,8 @@ public static class ReportCharts
 
     /// <summary>
     /// This model's categories against the reference model's, both over the like-for-like benchmarks; without a
-    /// comparison, this model's categories alone over every covered benchmark.
+    /// comparison, this model's categories alone over every covered benchmark; without a composite, the run's own
+    /// category scores (its suite's tasks).
     /// </summary>
     private static ChartFile? Categories(ReportData data)
     {
@@ -54,6 +63,12 @@ public static class ReportCharts
             var series = new BarSeries(data.Model.Name, composite.Categories.ToDictionary(c => c.Category, c => (c.Value, c.StandardError)));
             return new ChartFile(CategoriesFile, $"Category scores of {data.Model.Name}",
                 CategoryChart.Render($"Categories: {data.Model.Name}", names, [series]));
+        }
+        if (data.RunCategories is { Count: > 0 } own)
+        {
+            var series = new BarSeries(data.Model.Name, own.ToDictionary(c => c.Category, c => (c.Value, c.StdErr)));
+            return new ChartFile(CategoriesFile, $"Category scores of {data.Model.Name} (this run's tasks)",
+                CategoryChart.Render($"Categories: {data.Model.Name} (this run's tasks, no frontier counterpart)", own.Select(c => c.Category).ToArray(), [series]));
         }
         return null;
     }

@@ -13,14 +13,29 @@ internal static class CategorySection
         md.Section(ReportHeadings.Categories);
         if (data.Composite is not { } composite)
         {
-            md.Paragraph("No category score: " + MarkdownText.Escape(VerdictSection.NotComputedReason(data)) + " The tasks by category:");
-            var byCategory = new MarkdownTable("Category", "Tasks (headline value)");
-            foreach (var group in data.Tasks.GroupBy(t => t.Category))
+            md.Paragraph("No composite: " + MarkdownText.Escape(VerdictSection.NotComputedReason(data)) + " The run's own categories:");
+            if (data.RunCategories is { Count: > 0 } own)
             {
-                byCategory.Row(MarkdownText.Cell(group.Key),
-                    string.Join(", ", group.Select(t => $"{MarkdownText.Escape(t.Task)} ({Numbers.Metric(t.Headline.Value)})")));
+                var scores = new MarkdownTable("Category", "Tasks", "Score ± SE:", "95% CI:");
+                foreach (var category in own)
+                {
+                    scores.Row(MarkdownText.Cell(category.Category), MarkdownText.Cell(string.Join(", ", category.Tasks)),
+                        Numbers.MetricWithSe(category.Value, category.StdErr),
+                        Numbers.Interval(category.Value - Numbers.Z95 * category.StdErr, category.Value + Numbers.Z95 * category.StdErr, 4));
+                }
+                md.Table(scores);
             }
-            md.Table(byCategory);
+            else
+            {
+                var byCategory = new MarkdownTable("Category", "Tasks (headline value)");
+                foreach (var group in data.Tasks.GroupBy(t => t.Category))
+                {
+                    byCategory.Row(MarkdownText.Cell(group.Key),
+                        string.Join(", ", group.Select(t => $"{MarkdownText.Escape(t.Task)} ({Numbers.Metric(t.Headline.Value)})")));
+                }
+                md.Table(byCategory);
+            }
+            if (chart is not null) md.Image(chart);
             return;
         }
 

@@ -25,6 +25,7 @@ internal static class FrontierSection
         {
             AppendStoredTable(md, table, data);
         }
+        if (chart is not null) md.Image(chart);
     }
 
     private static void AppendComparisonTable(StringBuilder md, ReportData data, LikeForLikeResult comparison)

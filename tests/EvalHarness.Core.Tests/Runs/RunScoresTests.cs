@@ -21,7 +21,7 @@ public sealed class RunScoresTests
         };
         var results = new[] { RunFixtures.Result("a", "reasoning", 0.2, 0.04), RunFixtures.Result("b", "reasoning", 0.6, 0.02), RunFixtures.Result("c", "knowledge", 0.5, 0.05) };
 
-        var categories = RunCategoryScore.Of(plan, results);
+        var categories = RunCategoryScore.Of(plan.Select(p => p.Entry).ToArray(), results);
 
         Assert.Equal(["knowledge", "reasoning"], categories.Select(c => c.Category));
         var reasoning = categories[1];
@@ -49,9 +49,9 @@ public sealed class RunScoresTests
             RunFixtures.Result("smoke", "reasoning", 0.1, 0.1),
         };
 
-        var standing = FrontierStanding.Compute(table, plan, results, new DateOnly(2025, 7, 15), new DateOnly(2026, 11, 23));
+        var standing = FrontierStanding.Compute(table, plan.Select(p => p.Entry).ToArray(), results, new DateOnly(2025, 7, 15), new DateOnly(2026, 11, 23));
 
-        Assert.Null(standing.NotComputed);
+        Assert.Null(standing.Note);
         Assert.Equal(["gpqa_diamond", "mmlu_pro"], standing.LocalScores.Keys);
         var expected = LikeForLikeComparison.Build(table, standing.LocalScores);
         Assert.Equal(expected.LocalIndex, standing.Comparison!.LocalIndex);
@@ -65,11 +65,11 @@ public sealed class RunScoresTests
         var spec = TaskFixtures.WriteQaTask(dir.Path);
         var table = FrontierTable.Load(Path.Combine(TestPaths.RepositoryRoot, "models", "frontier.yaml"));
 
-        var standing = FrontierStanding.Compute(table, [RunFixtures.Planned(spec, "reasoning")], [RunFixtures.Result(spec.Name, "reasoning", 0.5, 0.1)],
+        var standing = FrontierStanding.Compute(table, [RunFixtures.Planned(spec, "reasoning").Entry], [RunFixtures.Result(spec.Name, "reasoning", 0.5, 0.1)],
             new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 1));
 
         Assert.Null(standing.Comparison);
         Assert.Null(standing.Months);
-        Assert.Contains("not computed", standing.NotComputed);
+        Assert.StartsWith("this run covers no benchmark of the frontier composite (tasks run: tiny_qa;", standing.Note);
     }
 }
