@@ -102,4 +102,55 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains("not a run directory", error);
     }
+
+    [Fact]
+    public async Task The_smoke_report_has_every_section_and_charts_that_carry_the_data()
+    {
+        var run = await SmokeRun("run4");
+
+        var report = File.ReadAllText(Path.Combine(run, "report.md"));
+        var headings = report.Split('\n').Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l[3..].Trim()).ToArray();
+        Assert.Equal(EvalHarness.Reports.ReportHeadings.InOrder, headings);
+        var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "results.json"))).RootElement;
+        var categories = System.Xml.Linq.XDocument.Load(Path.Combine(run, "categories.svg"));
+        var bars = categories.Descendants().Where(e => e.Attribute("data-category") is not null)
+            .ToDictionary(e => e.Attribute("data-category")!.Value, e => e.Attribute("data-value")!.Value);
+        foreach (var category in results.GetProperty("categories").EnumerateArray())
+        {
+            var percent = (category.GetProperty("value").GetDouble() * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(percent, bars[category.GetProperty("category").GetString()!]);
+        }
+        var frontier = System.Xml.Linq.XDocument.Load(Path.Combine(run, "frontier.svg"));
+        Assert.Contains(frontier.Descendants(), e => e.Attribute("data-model")?.Value == "GPT-5 (high)" && e.Attribute("data-index")?.Value == "100.0");
+        Assert.Contains("](categories.svg)", report);
+        Assert.Contains("](frontier.svg)", report);
+    }
+
+    [Fact]
+    public async Task Report_regenerates_from_the_run_directory_and_compares_two_runs()
+    {
+        var run = await SmokeRun("run5");
+        var before = File.ReadAllText(Path.Combine(run, "report.md"));
+        File.Delete(Path.Combine(run, "report.md"));
+
+        var (code, _, error) = await CliHarness.Run("report", run);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(run, "report.md")));
+
+        var (compareCode, comparison, compareError) = await CliHarness.Run("report", run, run, "--out", _dir.File("diff.md"));
+        Assert.True(compareCode == ExitCodes.Success, compareError);
+        Assert.Contains("smoke_knowledge", comparison);
+        Assert.Contains("+0.0000", comparison);
+        Assert.True(File.Exists(_dir.File("diff.md")));
+    }
+
+    [Fact]
+    public async Task Report_of_an_unfinished_run_says_to_resume_it()
+    {
+        var run = await SmokeRun("run6");
+        File.Delete(Path.Combine(run, "results.json"));
+        var (code, _, error) = await CliHarness.Run("report", run);
+        Assert.Equal(ExitCodes.UserError, code);
+        Assert.Contains($"--resume {run}", error);
+    }
 }

@@ -14,6 +14,8 @@ public static class CommandCatalog
         yield return ModelsCommand.Create();
         yield return TasksCommand.Create();
         yield return RunCommand.Create();
+        yield return ReportCommand.Create();
+        yield return CompareCommand.Create();
         yield return EvalCommand.Create();
         yield return ScoreCommand.Create();
         yield return InspectCommand.Create();

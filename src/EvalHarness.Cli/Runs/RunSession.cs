@@ -72,7 +72,9 @@ public static class RunSession
         };
         manifest.AddTimings(results);
         manifest.Write(directory);
-        var report = RunReportBuilder.Write(directory, manifest, plan.Zip(results, (p, r) => new PlannedResult(p.Entry, r)).ToArray(), frontier);
+        // The report is built from the files just written, exactly as `evalharness report` rebuilds it later.
+        var stored = RunResultsReader.Read(directory);
+        var report = RunReportBuilder.Write(directory, stored.Manifest, stored.Tasks, frontier);
         ConsoleTables.For(output).Write(ConsoleTables.Results(results));
         output.WriteLine(standing.Comparison is { } c && standing.Months is { } months
             ? $"index {c.LocalIndex.Value:0.0} ± {c.LocalIndex.StandardError:0.0} (reference {c.ReferenceModel} = 100); months to frontier {months.Threshold.Display}"
