@@ -153,4 +153,35 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains($"--resume {run}", error);
     }
+
+    [Fact]
+    public async Task Tasks_tied_to_frontier_benchmarks_give_an_index_months_and_a_placed_frontier_chart()
+    {
+        // A suite file may tie any task to a benchmark id; the smoke tasks stand in for two benchmarks here.
+        var suite = _dir.File("mapped.yaml");
+        File.WriteAllText(suite, """
+            name: mapped
+            tasks:
+              - { task: smoke_knowledge, category: knowledge, benchmark: mmlu_pro }
+              - { task: smoke_reasoning, category: reasoning, benchmark: gpqa_diamond }
+            """);
+        var run = _dir.File("mapped-run");
+        var (code, _, error) = await CliHarness.Run("run", "--model", CliHarness.TinyModel(_dir.Path), "--suite", suite, "--out", run,
+            "--device", "cpu", "-t", "1", "--released", "2025-07-15");
+        CliHarness.RequireRuntime(code, error);
+        Assert.True(code == ExitCodes.Success, error);
+
+        var frontier = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "results.json"))).RootElement.GetProperty("frontier");
+        Assert.True(frontier.GetProperty("computed").GetBoolean());
+        Assert.Equal(["gpqa_diamond", "mmlu_pro"], frontier.GetProperty("benchmarks").EnumerateArray().Select(b => b.GetString()).Order());
+        Assert.Equal(4, frontier.GetProperty("months_to_frontier").GetProperty("variants").GetArrayLength());
+        var (compareCode, output, compareError) = await CliHarness.Run("compare", run);
+        Assert.True(compareCode == ExitCodes.Success, compareError);
+        Assert.Contains("(reference GPT-5 (high) = 100)", output);
+        Assert.Contains("Threshold", output);
+        Assert.Contains("AsOfToday", output);
+        var chart = System.Xml.Linq.XDocument.Load(Path.Combine(run, "frontier.svg"));
+        var placed = Assert.Single(chart.Descendants(), e => e.Attribute("class")?.Value == "this-model");
+        Assert.Equal("2025-07-15", placed.Attribute("data-date")!.Value);
+    }
 }

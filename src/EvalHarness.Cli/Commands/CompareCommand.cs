@@ -51,7 +51,7 @@ public static class CompareCommand
             foreach (var variant in months.All)
             {
                 gap.AddRow(variant.Variant.ToString(), variant.Display,
-                    variant.IsAvailable ? $"[{F(variant.Ci95.Low, "0.0")}, {F(variant.Ci95.High, "0.0")}]" : "n/a",
+                    variant.IsAvailable ? Markup.Escape($"[{F(variant.Ci95.Low, "0.0")}, {F(variant.Ci95.High, "0.0")}]") : "n/a",
                     variant.FrontierReachedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not reached",
                     Markup.Escape(variant.MatchedModel ?? "—"));
             }
