@@ -29,7 +29,8 @@ public static class RunSession
         var suite = SuiteLoader.Load(catalog, manifest?.Suite.File ?? settings.Suite);
         var modelReference = manifest?.Model.Path ?? request.ModelPath
             ?? throw new UserInputException("run needs --model (or --resume DIR)", "pass --model path/to/model.gguf, a name from `evalharness models list`, or hf:owner/repo/file.gguf");
-        var plan = PlannedTask.Plan(suite, catalog, new DatasetResolver(request.Datasets), settings, cancellationToken);
+        var plan = PlannedTask.Plan(suite, catalog, new DatasetResolver(request.Datasets), settings, out var skipped, cancellationToken);
+        if (skipped.Count > 0) output.WriteLine($"warning: suite {suite.Name} names tasks that do not exist yet, left out of this run: {string.Join(", ", skipped)}");
         var modelPath = ModelReference.Resolve(modelReference, cancellationToken: cancellationToken);
         var frontierFile = Path.GetFullPath(request.FrontierPath ?? manifest?.FrontierFile ?? Path.Combine(catalog.Directory, "..", "models", "frontier.yaml"));
         var frontier = FrontierTable.Load(frontierFile);
@@ -45,7 +46,7 @@ public static class RunSession
 
         using var backend = LlamaEngine.Load(modelPath, request.Engine, cancellationToken);
         var chat = ChatFormatter(settings, backend);
-        manifest ??= NewManifest(directory, started, summary, backend, settings, suite, plan, request.Engine) with { FrontierFile = frontierFile };
+        manifest ??= NewManifest(directory, started, summary, backend, settings, suite, plan, request.Engine) with { FrontierFile = frontierFile, SkippedTasks = [.. skipped] };
         var attempt = new RunAttempt(started, null, 0, 0, 0, 0, "running");
         manifest.Attempts.Add(attempt);
         manifest.Write(directory);

@@ -12,18 +12,25 @@ public sealed record PlannedTask(SuiteTask Entry, TaskData Data)
     public int SampleCount => Data.Samples.Count;
 
     /// <summary>Loads every suite task's data before any model work, so a missing task or dataset fails in seconds.</summary>
+    /// <param name="skipped">The suite's tasks left out because they have no task file (only with
+    /// <see cref="RunSettings.SkipMissingTasks"/>).</param>
     public static IReadOnlyList<PlannedTask> Plan(SuiteSpec suite, TaskCatalog catalog, DatasetResolver resolver, RunSettings settings,
-        CancellationToken cancellationToken = default)
+        out IReadOnlyList<string> skipped, CancellationToken cancellationToken = default)
     {
         var known = catalog.Files();
         var missing = suite.Tasks.Where(t => !known.ContainsKey(t.Task)).Select(t => t.Task).ToArray();
-        if (missing.Length > 0)
+        skipped = settings.SkipMissingTasks ? missing : [];
+        if (missing.Length > 0 && !settings.SkipMissingTasks)
         {
             throw new UserInputException(
                 $"suite '{suite.Name}' ({suite.SourcePath}) names tasks that are not in {catalog.Directory}: {string.Join(", ", missing)}",
-                $"add those task files, or run a suite whose tasks all exist (suites: {string.Join(", ", SuiteLoader.Names(catalog))})");
+                $"add --skip-missing to run the others, or run a suite whose tasks all exist (suites: {string.Join(", ", SuiteLoader.Names(catalog))})");
         }
-        return suite.Tasks.Select(entry =>
+        if (missing.Length == suite.Tasks.Count)
+        {
+            throw new UserInputException($"none of the tasks of suite '{suite.Name}' exists in {catalog.Directory}", "run another suite, e.g. --suite smoke");
+        }
+        return suite.Tasks.Where(entry => known.ContainsKey(entry.Task)).Select(entry =>
         {
             var data = TaskData.Load(catalog.Load(entry.Task), resolver, limit: null, settings.FewShot, cancellationToken);
             IReadOnlyList<Sample> samples = entry.Subset is { } size ? SampleSubset.Stratified(data.Samples, size, suite.Seed) : data.Samples;

@@ -23,6 +23,8 @@ public sealed record RunManifest
     /// <summary>The frontier table the run is compared against (a resumed run uses it again).</summary>
     public required string FrontierFile { get; init; }
     public List<RunTaskInfo> Tasks { get; init; } = [];
+    /// <summary>Suite tasks left out because they have no task file yet (--skip-missing).</summary>
+    public List<string> SkippedTasks { get; init; } = [];
     public List<RunAttempt> Attempts { get; init; } = [];
     /// <summary>Per task, the compute time and tokens of every attempt added up (for throughput in the report).</summary>
     public Dictionary<string, RunTaskTiming> TaskTimings { get; init; } = [];

@@ -7,6 +7,8 @@ namespace EvalHarness.Core.Runs;
 /// <param name="Limit">Only the first N samples of each task (after the suite's subset); null = all.</param>
 /// <param name="FewShot">Exemplars per prompt; null = each task's default.</param>
 /// <param name="Released">The model's release date, for months to frontier (default: the day the run started).</param>
+/// <param name="SkipMissingTasks">Run the suite's tasks that exist and leave out (with a warning) those that have no
+/// task file yet; without it a missing task is an error.</param>
 public sealed record RunSettings(
     string Suite,
     int? Limit,
@@ -14,7 +16,8 @@ public sealed record RunSettings(
     bool Chat,
     string? SystemPrompt,
     int? FewShot,
-    DateOnly Released)
+    DateOnly Released,
+    bool SkipMissingTasks = false)
 {
     [JsonIgnore]
     public PromptOptions PromptOptions => new(FewShot, Thinking, SystemPrompt, Chat);
