@@ -48,6 +48,15 @@ public sealed class CodeSolutionsTests
     }
 
     [Fact]
+    public void A_generator_helper_survives_sanitising()
+    {
+        const string Code = "def adjac(ele, sub=[]):\n  if not ele:\n     yield sub\n  else:\n     yield from adjac(ele[1:], sub + [ele[0]])\n" +
+            "def get_coordinates(t):\n  return list(adjac(t))\n";
+        var solution = CodeSolutions.ForEvalPlus(Code, "\"\"\"\nCoordinates.\n\"\"\"\n", "get_coordinates", promptIsCode: false);
+        Assert.Equal(Code.TrimEnd('\n'), solution.Code);
+    }
+
+    [Fact]
     public void Without_python_scoring_fails_with_one_user_error_naming_the_fix()
     {
         var provider = new CodeSandboxProvider(() => Sandboxes.Create(python: PythonInterpreter.Locate("/nonexistent/python3-for-test")));
