@@ -12,14 +12,23 @@ public sealed class CodeSolutionsTests
     private const string Prompt = "from typing import List\n\n\ndef total(xs: List[int]) -> int:\n    \"\"\"Sum of xs.\"\"\"\n";
 
     [Theory]
-    [InlineData("    return sum(xs)\n", false)]
-    [InlineData("\n    return sum(xs)\n", false)]
+    [InlineData("    return sum(xs)\n", true)]
+    [InlineData("\n    return sum(xs)\n", true)]
+    [InlineData("# sum them\n    return sum(xs)\n", true)]
+    [InlineData("def total(xs):\n    return sum(xs)\n", false)]
+    [InlineData("```python\ndef total(xs):\n    return sum(xs)\n```", false)]
+    [InlineData("Here is the code:\n    return sum(xs)\n", false)]
+    public void After_a_code_prompt_only_an_indented_first_line_continues_it(string response, bool continues) =>
+        Assert.Equal(continues, CodeSolutions.ContinuesFunction(response));
+
+    [Theory]
     [InlineData("def total(xs):\n    return sum(xs)\n", false)]
     [InlineData("import math\ndef f(): pass", false)]
+    [InlineData("\nfrom typing import List\n", false)]
     [InlineData("```python\ndef total(xs):\n    return sum(xs)\n```", true)]
     [InlineData("Here is the code:\ndef total(xs):\n    return sum(xs)\n", true)]
     [InlineData("Sure! The answer sums the list.", true)]
-    public void Responses_are_read_as_completions_or_chat_answers(string response, bool chat) =>
+    public void After_a_descriptive_prompt_a_fence_or_prose_makes_a_chat_answer(string response, bool chat) =>
         Assert.Equal(chat, CodeSolutions.IsChatAnswer(response));
 
     [Fact]
@@ -34,6 +43,11 @@ public sealed class CodeSolutionsTests
         Assert.StartsWith(Prompt.TrimEnd('\n'), chat.Code);
         Assert.EndsWith("def total(xs):\n    return sum(xs)", chat.Code);
         Assert.DoesNotContain("print(", chat.Code);
+
+        // A chat answer without a fence: the whole function, then prose.
+        var unfenced = CodeSolutions.ForHumanEvalTests("def total(xs):\n    return sum(xs)\n\nThis adds the numbers up.", Prompt, "total");
+        Assert.Equal(SolutionRoute.Chat, unfenced.Route);
+        Assert.EndsWith("def total(xs):\n    return sum(xs)", unfenced.Code);
     }
 
     [Fact]

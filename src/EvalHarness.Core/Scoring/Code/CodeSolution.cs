@@ -18,8 +18,10 @@ public sealed record CodeSolution(string Code, SolutionRoute Route, bool Defines
 
 /// <summary>
 /// Turns a response into the solution code. Scorers do not know whether the run used a chat template, so the
-/// response itself decides: a fenced python (or untagged) block, or a first line that reads as prose, makes it a chat
-/// answer; anything else (an indented body, a def, an import) is a continuation of the prompt.
+/// response itself decides. After a code prompt (HumanEval's signature and docstring) a continuation starts with an
+/// indented line (the body) or a comment; anything else — a fence, prose, a whole `def` — is read as a chat answer,
+/// whose extraction also handles a repeated signature and prose around unfenced code. After a descriptive prompt
+/// (MBPP+'s docstring) a first line that reads as Python is a continuation; a fence or prose makes a chat answer.
 /// </summary>
 public static partial class CodeSolutions
 {
@@ -31,7 +33,7 @@ public static partial class CodeSolutions
     /// </summary>
     public static CodeSolution ForHumanEvalTests(string response, string prompt, string entryPoint)
     {
-        if (!IsChatAnswer(response)) return new CodeSolution(CompletionCodeBuilder.Build(prompt, response, entryPoint), SolutionRoute.Completion);
+        if (ContinuesFunction(response)) return new CodeSolution(CompletionCodeBuilder.Build(prompt, response, entryPoint), SolutionRoute.Completion);
         var extracted = ChatCodeExtractor.Extract(response, entryPoint, prompt);
         return new CodeSolution(ChatCodeExtractor.Normalize(prompt).TrimEnd('\n') + "\n\n\n" + extracted, SolutionRoute.Chat);
     }
@@ -45,7 +47,7 @@ public static partial class CodeSolutions
     {
         string code;
         SolutionRoute route;
-        if (IsChatAnswer(response))
+        if (promptIsCode ? !ContinuesFunction(response) : IsChatAnswer(response))
         {
             code = ChatCodeExtractor.Extract(response, entryPoint, promptIsCode ? prompt : null);
             route = SolutionRoute.Chat;
@@ -61,17 +63,29 @@ public static partial class CodeSolutions
         return new CodeSolution(code, route, CodeSanitizer.Defines(code, entryPoint));
     }
 
-    /// <summary>True for a chat answer: it has a python or untagged fenced block, or its first line is prose.</summary>
+    /// <summary>True when the response continues a function whose signature and docstring were the prompt: its first
+    /// non-blank line is indented (the body) or a comment. An empty response continues nothing and fails either way.</summary>
+    public static bool ContinuesFunction(string response)
+    {
+        var firstLine = FirstLine(response);
+        return firstLine is null || char.IsWhiteSpace(firstLine[0]) || firstLine[0] == '#';
+    }
+
+    /// <summary>True for a chat answer after a descriptive prompt: its first non-blank line is a fence or prose, not Python.</summary>
     public static bool IsChatAnswer(string response)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        if (MarkdownCodeBlock.FindAll(response).Any(b => b.IsPython)) return true;
-        var firstLine = ChatCodeExtractor.Normalize(response).Split('\n').FirstOrDefault(l => l.Trim().Length > 0);
+        var firstLine = FirstLine(response);
         return firstLine is not null && !CodeLine().IsMatch(firstLine);
     }
 
-    /// <summary>A line that starts Python code: indented (a function body), a definition, an import, a decorator,
-    /// a comment, a statement keyword, or an assignment or call.</summary>
+    private static string? FirstLine(string response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return ChatCodeExtractor.Normalize(response).Split('\n').FirstOrDefault(l => l.Trim().Length > 0);
+    }
+
+    /// <summary>A line that starts Python code: indented, a definition, an import, a decorator, a comment, a statement
+    /// keyword, or an assignment or call. A fence (```) and ordinary prose do not match.</summary>
     [GeneratedRegex(@"^(?:\s|def\s|async\s+def\s|class\s|import\s|from\s|@|#|(?:if|for|while|with|try|return|raise|assert|print)\b|[A-Za-z_][\w.]*\s*(?:=|\(|\[))")]
     private static partial Regex CodeLine();
 }
