@@ -67,6 +67,22 @@ public sealed class EvalPlusTaskTests
             backend.GenerationRequests[0].Settings.StopSequences);
     }
 
+    [Fact]
+    public void Mbpp_reports_only_the_base_tests()
+    {
+        CodeTaskData.RequireSandbox();
+        var all = CodeTaskData.Load("mbpp", "mbppplus");
+        var data = all with { Samples = all.Samples.Where(s => s.Id == "Mbpp/2").ToArray() };
+        var sample = data.Samples.Single();
+        var backend = new ScriptedBackend(generate: _ => ScriptedBackend.Text(CodeTaskData.Text(sample, "canonical_solution")));
+
+        var result = new Evaluator(backend).Evaluate(data, new EvaluationOptions(), cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["pass@1,base"], result.Metrics.Select(m => m.Name));
+        Assert.Equal(1.0, result.Headline.Value);
+        Assert.Equal("evalplus-base", result.Protocol.Scorer);
+    }
+
     private static string Line(string taskId, string response) =>
         JsonSerializer.Serialize(new Dictionary<string, string> { ["task_id"] = taskId, ["response"] = response });
 

@@ -95,6 +95,20 @@ public sealed class HumanEvalTaskTests
         Assert.Equal(0, result.Headline.Value);
     }
 
+    [Fact]
+    public void Reasoning_that_never_ends_scores_zero_and_is_flagged()
+    {
+        var data = CodeTaskData.Load("humaneval", "humaneval", 1);
+        // With thinking on the template opened the block; the answer never closes it.
+        var backend = new ScriptedBackend(generate: _ => ScriptedBackend.Text("Let me think about the pairs", FinishReason.Length));
+        var options = new EvaluationOptions(Prompt: new PromptOptions(Chat: true, Thinking: ThinkingMode.On));
+
+        var result = new Evaluator(backend, new FakeChatFormatter()).Evaluate(data, options, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.ThinkingUnterminated);
+        Assert.Equal(0, result.Headline.Value);
+    }
+
     internal static string Canonical(Sample sample) => CodeTaskData.Text(sample, "canonical_solution");
 
     /// <summary>The canonical function without the prompt's imports (chat models often drop them).</summary>
