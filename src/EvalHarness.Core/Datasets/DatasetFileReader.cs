@@ -63,10 +63,18 @@ public static class DatasetFileReader
             }
             catch (JsonException e)
             {
-                throw new DatasetFormatException(file, lineNumber, $"not valid JSON ({e.Message})");
+                node = ParseWithInfinities(line) ?? throw new DatasetFormatException(file, lineNumber, $"not valid JSON ({e.Message})");
             }
             yield return (lineNumber, node as JsonObject ?? throw new DatasetFormatException(file, lineNumber, "expected a JSON object on this line"));
         }
+    }
+
+    /// <summary>A line that is valid once Python's bare Infinity is spelled as a JSON number (EvalPlus's MBPP+), else null.</summary>
+    private static JsonNode? ParseWithInfinities(string line)
+    {
+        if (NonStandardJsonNumbers.RewriteInfinities(line) is not { } rewritten) return null;
+        try { return JsonNode.Parse(rewritten); }
+        catch (JsonException) { return null; }
     }
 
     private static IEnumerable<(int Line, JsonObject Data)> ReadJson(TextReader reader, string file, string? recordsProperty)

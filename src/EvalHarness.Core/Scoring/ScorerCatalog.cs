@@ -1,3 +1,4 @@
+using EvalHarness.Core.Scoring.Code;
 using EvalHarness.Core.Scoring.Filters;
 
 namespace EvalHarness.Core.Scoring;
@@ -6,7 +7,8 @@ namespace EvalHarness.Core.Scoring;
 public static class ScorerCatalog
 {
     public static IReadOnlyList<string> Names { get; } =
-        ["gsm8k", "mmlu-cot", "gpqa-cot", "mmlu-pro", "bbh-cot", "math", "aime", "mc-loglikelihood", "ruler-all", "ruler-part", "ifeval"];
+        ["gsm8k", "mmlu-cot", "gpqa-cot", "mmlu-pro", "bbh-cot", "math", "aime", "mc-loglikelihood", "ruler-all", "ruler-part",
+         "ifeval", "humaneval", "evalplus", "evalplus-base"];
 
     public static IScorer Create(string name, ThinkingMarkers? thinking = null) => name switch
     {
@@ -21,6 +23,9 @@ public static class ScorerCatalog
         "ruler-all" => new SubstringMatchScorer(requireAll: true, thinking),
         "ruler-part" => new SubstringMatchScorer(requireAll: false, thinking),
         "ifeval" => new IfEval.IfEvalScorer(thinking),
+        "humaneval" => new HumanEvalScorer(CodeSandboxProvider.Shared, thinking),
+        "evalplus" => new EvalPlusScorer(CodeSandboxProvider.Shared, thinking),
+        "evalplus-base" => new EvalPlusScorer(CodeSandboxProvider.Shared, thinking, baseOnly: true),
         _ => throw new ArgumentException(
             $"Unknown scorer '{name}'. Known scorers: {string.Join(", ", Names)}.", nameof(name)),
     };

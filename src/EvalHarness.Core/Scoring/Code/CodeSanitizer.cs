@@ -6,8 +6,9 @@ namespace EvalHarness.Core.Scoring.Code;
 /// drop everything else (test code, prints, asserts, `if __name__ == "__main__":` blocks, prose).
 /// As in EvalPlus: the first definition of a name wins; a function without any `return` is not a definition
 /// (so a prompt's docstring-only signature repeated before the model's full function is skipped).
-/// Deliberate difference: decorated definitions are kept (tree-sitter calls them decorated_definition, which
-/// EvalPlus silently drops, failing e.g. an entry point under @lru_cache).
+/// Deliberate differences: decorated definitions are kept (tree-sitter calls them decorated_definition, which
+/// EvalPlus silently drops, failing e.g. an entry point under @lru_cache); a generator (`yield`, no `return`) counts as
+/// a definition (EvalPlus drops it, failing MBPP+'s own canonical solution of Mbpp/630 written as an answer).
 /// </summary>
 public static class CodeSanitizer
 {

@@ -77,7 +77,7 @@ public static partial class PythonStatementSplitter
         {
             var isClass = definition.Groups["kind"].Value == "class";
             return new PythonStatement(isClass ? PythonStatementKind.Class : PythonStatementKind.Function, definition.Groups["name"].Value,
-                text, identifiers, HasReturn: !isClass && identifiers.Contains("return"));
+                text, identifiers, HasReturn: !isClass && (identifiers.Contains("return") || identifiers.Contains("yield")));
         }
         if (Import().IsMatch(lines[0])) return new PythonStatement(PythonStatementKind.Import, null, text, identifiers, false);
         var assignment = Assignment().Match(lines[0]);
