@@ -61,7 +61,7 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
             }
             else
             {
-                generation = GenerationSettings(task.Request, promptOptions.Thinking);
+                generation = GenerationSettings(task.Request, promptOptions.Thinking, promptOptions.Chat && chat is not null);
                 var requests = pending.Select(i => new GenerationRequest(prompts[i].Text, generation)).ToArray();
                 var results = backend.Generate(requests, (r, result) => workers.Post((pending[r], GeneratedOutput.From(result))), cancellationToken);
                 tokens = results.Sum(r => (long)r.PromptTokenCount + r.GeneratedTokenCount);
@@ -77,16 +77,17 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
         var protocol = new EvaluationProtocol(task.Version, builder.ShotCount, promptOptions.Chat && chat is not null, builder.TemplateHash,
             promptOptions.Thinking, promptOptions.Chat ? promptOptions.SystemPrompt ?? task.Prompt.System : null,
             task.Request.Kind.ToString().ToLowerInvariant(), prompts.FirstOrDefault()?.TargetDelimiter ?? task.Request.TargetDelimiter,
-            generation ?? (task.Request.Kind == RequestKind.Generate ? GenerationSettings(task.Request, promptOptions.Thinking) : null),
+            generation ?? (task.Request.Kind == RequestKind.Generate ? GenerationSettings(task.Request, promptOptions.Thinking, promptOptions.Chat && chat is not null) : null),
             scoring.Scorer.Name, scoring.Scorer.Describe(), data.Dataset.Source, data.Dataset.Revision, task.EvalSplit);
         return TaskResults.Assemble(task, protocol, scoring, samples, scores, records, stopwatch.Elapsed) with { TokensProcessed = tokens };
     }
 
-    /// <summary>Max new tokens grow by the reasoning budget when thinking is on; greedy unless the task says otherwise.</summary>
-    public static SamplingSettings GenerationSettings(RequestSpec request, ThinkingMode thinking) => new()
+    /// <summary>Max new tokens grow by the reasoning budget when thinking is on; greedy unless the task says otherwise;
+    /// under a chat template the task's chat stops, where it has them.</summary>
+    public static SamplingSettings GenerationSettings(RequestSpec request, ThinkingMode thinking, bool chat = false) => new()
     {
         MaxNewTokens = request.MaxNewTokens + (thinking == ThinkingMode.On ? request.ReasoningBudget : 0),
-        StopSequences = request.Stop,
+        StopSequences = request.StopFor(chat),
         Temperature = request.Temperature,
         TopP = request.TopP,
     };

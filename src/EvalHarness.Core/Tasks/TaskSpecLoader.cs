@@ -139,7 +139,7 @@ public static class TaskSpecLoader
 
     private static RequestSpec ReadRequest(TaskYamlReader map)
     {
-        map.RejectUnknownKeys("kind", "target_delimiter", "max_new_tokens", "stop", "temperature", "top_p", "reasoning_budget");
+        map.RejectUnknownKeys("kind", "target_delimiter", "max_new_tokens", "stop", "chat_stop", "temperature", "top_p", "reasoning_budget");
         if (map.Optional("kind") is null) throw map.Error("kind", "required field is missing (loglikelihood or generate)");
         return new RequestSpec(
             map.OptionalEnum("kind", RequestKind.Generate, KindNames),
@@ -148,7 +148,8 @@ public static class TaskSpecLoader
             map.StringList("stop"),
             map.OptionalFloat("temperature", 0f, 0f, 10f),
             map.OptionalFloat("top_p", 1f, 0f, 1f),
-            map.OptionalInt("reasoning_budget", 0, 0, 1_000_000));
+            map.OptionalInt("reasoning_budget", 0, 0, 1_000_000),
+            map.Optional("chat_stop") is null ? null : map.StringList("chat_stop"));
     }
 
     private static ScoringSpec ReadScoring(TaskYamlReader map, RequestKind kind)

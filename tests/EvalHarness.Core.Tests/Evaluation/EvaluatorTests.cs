@@ -80,6 +80,24 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void Under_a_chat_template_the_tasks_chat_stops_replace_its_completion_stops()
+    {
+        using var temp = TestPaths.NewTempDirectory();
+        var task = TaskFixtures.WriteQaTask(temp.Path);
+        task = task with { Request = task.Request with { ChatStop = [] } };
+        var raw = new ScriptedBackend(generate: _ => ScriptedBackend.Text("#### 4"));
+        var chat = new ScriptedBackend(generate: _ => ScriptedBackend.Text("#### 4"));
+
+        var rawResult = new Evaluator(raw, new FakeChatFormatter()).Evaluate(Data(task, temp.Path, 0), new EvaluationOptions());
+        var chatResult = new Evaluator(chat, new FakeChatFormatter()).Evaluate(Data(task, temp.Path, 0), new EvaluationOptions(Prompt: new PromptOptions(Chat: true)));
+
+        Assert.Equal(["Question:"], raw.GenerationRequests[0].Settings.StopSequences);
+        Assert.Empty(chat.GenerationRequests[0].Settings.StopSequences);
+        Assert.Empty(chatResult.Protocol.Generation!.StopSequences);
+        Assert.Equal(["Question:"], rawResult.Protocol.Generation!.StopSequences);
+    }
+
+    [Fact]
     public void Loglikelihood_task_sends_every_choice_in_one_call_and_breaks_down_by_group()
     {
         using var temp = TestPaths.NewTempDirectory();
