@@ -58,7 +58,9 @@ public sealed class LlamaCppTools
     // llama.cpp's CMakeLists puts every executable in <build>/bin.
     private string CachedBinary(string tool, bool cuda) => Path.Combine(BuildDirectory(cuda), "bin", ExecutableName(tool));
 
-    private string EnsureSource(CancellationToken cancellationToken)
+    /// <summary>The pinned llama.cpp source tree (cloned once from the bundle inside the node-llama-cpp npm package):
+    /// the tools are built from it, and tests read its vocabulary files and chat templates.</summary>
+    public string EnsureSource(CancellationToken cancellationToken = default)
     {
         var source = Path.Combine(_cacheRoot, "llama.cpp-src", NativeRuntimeCatalog.LlamaCppRelease);
         if (File.Exists(Path.Combine(source, "include", "llama.h"))) return source;
