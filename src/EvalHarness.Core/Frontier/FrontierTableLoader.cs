@@ -1,5 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace EvalHarness.Core.Frontier;
 
@@ -25,7 +23,7 @@ internal static class FrontierTableLoader
 
     public static FrontierTable Parse(string yaml, string file)
     {
-        var root = new YamlMapReader(ReadRoot(yaml, file), file, "");
+        var root = new YamlMapReader(YamlMapReader.ReadDocument(yaml, file), file, "");
         root.RejectUnknownKeys("format_version", "reference_model", "sources", "categories", "benchmarks", "models");
         var version = root.RequiredNumber("format_version", 1, int.MaxValue);
         if (version != SupportedFormatVersion)
@@ -43,22 +41,6 @@ internal static class FrontierTableLoader
             throw root.Error(root.Required("reference_model"), "reference_model", $"'{referenceName}' is not one of the models below");
         }
         return new FrontierTable(file, referenceName, sources, scheme, models);
-    }
-
-    private static YamlNode ReadRoot(string yaml, string file)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new UserInputException($"{file}:{e.Start.Line}: not valid YAML: {e.Message}", $"fix the YAML syntax at line {e.Start.Line} of {file}", e);
-        }
-        return stream.Documents.Count == 1
-            ? stream.Documents[0].RootNode
-            : throw new UserInputException($"{file}: expected one YAML document, found {stream.Documents.Count}", $"make {file} a single YAML document");
     }
 
     private static IReadOnlyDictionary<string, SourceReference> ReadSources(YamlMapReader section)

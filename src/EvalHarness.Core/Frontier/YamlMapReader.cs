@@ -21,6 +21,23 @@ internal sealed partial class YamlMapReader
             ?? throw Error(node, path, $"expected a mapping (key: value lines), found {Describe(node)}");
     }
 
+    /// <summary>The root node of a file holding exactly one YAML document; a syntax error names file and line.</summary>
+    public static YamlNode ReadDocument(string yaml, string file)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new UserInputException($"{file}:{e.Start.Line}: not valid YAML: {e.Message}", $"fix the YAML syntax at line {e.Start.Line} of {file}", e);
+        }
+        return stream.Documents.Count == 1
+            ? stream.Documents[0].RootNode
+            : throw new UserInputException($"{file}: expected one YAML document, found {stream.Documents.Count}", $"make {file} a single YAML document");
+    }
+
     public string File { get; }
     public string Path { get; }
     public int Line => (int)_node.Start.Line;

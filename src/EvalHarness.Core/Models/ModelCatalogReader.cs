@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EvalHarness.Core.Frontier;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace EvalHarness.Core.Models;
@@ -23,7 +22,7 @@ internal static partial class ModelCatalogReader
 
     public static IReadOnlyList<CatalogEntry> Parse(string yaml, string file)
     {
-        var root = ReadRoot(yaml, file);
+        var root = YamlMapReader.ReadDocument(yaml, file);
         try
         {
             return ParseEntries(root, file);
@@ -151,22 +150,6 @@ internal static partial class ModelCatalogReader
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= max
             ? value
             : throw map.Error(node, map.Field(key), $"expected a positive whole number, got '{text}'");
-    }
-
-    private static YamlNode ReadRoot(string yaml, string file)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new UserInputException($"{file}:{e.Start.Line}: not valid YAML: {e.Message}", $"fix the YAML syntax at line {e.Start.Line} of {file}", e);
-        }
-        return stream.Documents.Count == 1
-            ? stream.Documents[0].RootNode
-            : throw new UserInputException($"{file}: expected one YAML document, found {stream.Documents.Count}", $"make {file} a single YAML document");
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]

@@ -1,6 +1,5 @@
 using EvalHarness.Core.Frontier;
 using EvalHarness.Core.Tasks;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace EvalHarness.Core.Runs;
@@ -38,7 +37,7 @@ public static class SuiteLoader
 
     public static SuiteSpec Parse(string yaml, string file)
     {
-        var root = new YamlMapReader(ReadRoot(yaml, file), file, "");
+        var root = new YamlMapReader(YamlMapReader.ReadDocument(yaml, file), file, "");
         root.RejectUnknownKeys("name", "description", "seed", "subset", "tasks");
         var name = root.RequiredString("name");
         var seed = (int)root.OptionalNumber("seed", 1234, 0, int.MaxValue);
@@ -67,19 +66,4 @@ public static class SuiteLoader
         return new SuiteSpec(name, root.OptionalString("description") ?? "", seed, tasks, file);
     }
 
-    private static YamlNode ReadRoot(string yaml, string file)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new UserInputException($"{file}:{e.Start.Line}: not valid YAML: {e.Message}", $"fix the YAML syntax at line {e.Start.Line} of {file}", e);
-        }
-        return stream.Documents.Count == 1
-            ? stream.Documents[0].RootNode
-            : throw new UserInputException($"{file}: expected one YAML document, found {stream.Documents.Count}", $"make {file} a single YAML document");
-    }
 }
