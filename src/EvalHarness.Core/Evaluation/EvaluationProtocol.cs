@@ -7,6 +7,7 @@ namespace EvalHarness.Core.Evaluation;
 /// <param name="Generation">Sampling settings of generate requests (null for loglikelihood tasks).</param>
 /// <param name="TemplateHash">"chat:…" (the chat template's hash) or "raw:…" (the task's prompt templates).</param>
 /// <param name="ScorerDescription">The scorer's account of extraction and comparison.</param>
+/// <param name="Repeats">Generations per item (each sampled with its own seed); 1 for most tasks.</param>
 public sealed record EvaluationProtocol(
     int TaskVersion,
     int FewShot,
@@ -21,4 +22,5 @@ public sealed record EvaluationProtocol(
     string ScorerDescription,
     string DatasetSource,
     string? DatasetRevision,
-    string Split);
+    string Split,
+    int Repeats = 1);

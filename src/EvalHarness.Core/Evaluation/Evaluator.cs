@@ -22,7 +22,8 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
         var task = data.Task;
         var promptOptions = options.PromptOptions;
         var builder = data.PromptBuilder(promptOptions, chat);
-        var samples = options.Limit is { } limit ? data.Samples.Take(limit).ToArray() : data.Samples;
+        var items = options.Limit is { } limit ? data.Samples.Take(limit).ToArray() : data.Samples;
+        IReadOnlyList<Sample> samples = items.SelectMany(item => item.Repeated(task.Request.Repeats)).ToArray();
         var prompts = samples.Select(builder.Build).ToArray();
         var scoring = new TaskScoring(task, promptOptions.Thinking);
         var scores = new SampleScore?[samples.Count];
@@ -62,7 +63,9 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
             else
             {
                 generation = GenerationSettings(task.Request, promptOptions.Thinking, promptOptions.Chat && chat is not null);
-                var requests = pending.Select(i => new GenerationRequest(prompts[i].Text, generation)).ToArray();
+                // Each repeat samples with its own seed, so the generations of one item differ.
+                var requests = pending.Select(i => new GenerationRequest(prompts[i].Text,
+                    samples[i].Repeat == 0 ? generation : generation with { Seed = generation.Seed + (uint)samples[i].Repeat })).ToArray();
                 var results = backend.Generate(requests, (r, result) => workers.Post((pending[r], GeneratedOutput.From(result))), cancellationToken);
                 tokens = results.Sum(r => (long)r.PromptTokenCount + r.GeneratedTokenCount);
             }
@@ -78,7 +81,7 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
             promptOptions.Thinking, promptOptions.Chat ? promptOptions.SystemPrompt ?? task.Prompt.System : null,
             task.Request.Kind.ToString().ToLowerInvariant(), prompts.FirstOrDefault()?.TargetDelimiter ?? task.Request.TargetDelimiter,
             generation ?? (task.Request.Kind == RequestKind.Generate ? GenerationSettings(task.Request, promptOptions.Thinking, promptOptions.Chat && chat is not null) : null),
-            scoring.Scorer.Name, scoring.Scorer.Describe(), data.Dataset.Source, data.Dataset.Revision, task.EvalSplit);
+            scoring.Scorer.Name, scoring.Scorer.Describe(), data.Dataset.Source, data.Dataset.Revision, task.EvalSplit, task.Request.Repeats);
         return TaskResults.Assemble(task, protocol, scoring, samples, scores, records, stopwatch.Elapsed) with { TokensProcessed = tokens };
     }
 

@@ -45,6 +45,7 @@ public sealed class TaskScoring
         IReadOnlyList<(Sample Sample, SampleScore Score)> scored)
     {
         if (scored.Count == 0) return ([], new Dictionary<string, IReadOnlyDictionary<string, MetricValue>>());
+        if (_task.Request.Repeats > 1) return AggregateRepeats(scored);
         var byGroup = _task.Scoring.BreakdownByGroup && scored.Any(s => s.Sample.Group is not null);
         var metrics = new List<MetricValue>();
         var groups = new Dictionary<string, IReadOnlyDictionary<string, MetricValue>>(StringComparer.Ordinal);
@@ -63,5 +64,35 @@ public sealed class TaskScoring
             groups[name] = breakdown.Groups;
         }
         return (metrics, groups);
+    }
+
+    /// <summary>
+    /// With repeats, each item's metric is first averaged over its generations; the task's value ± SE is then taken
+    /// over items (the error bar of the benchmark), and "&lt;metric&gt;,sd_across_repeats" gives the sample SD of the
+    /// per-repeat task means (the "± SD over k runs" model cards quote), with N = the number of repeats.
+    /// </summary>
+    private (IReadOnlyList<MetricValue> Metrics, IReadOnlyDictionary<string, IReadOnlyDictionary<string, MetricValue>> Groups) AggregateRepeats(
+        IReadOnlyList<(Sample Sample, SampleScore Score)> scored)
+    {
+        var items = scored.GroupBy(s => s.Sample.ItemId, StringComparer.Ordinal).Select(g => g.OrderBy(s => s.Sample.Repeat).ToArray()).ToArray();
+        var collapsed = items.Select(repeats => (repeats[0].Sample with { Id = repeats[0].Sample.ItemId, Repeat = 0 },
+            new SampleScore(MetricNames.Select(name => new MetricScore(name, repeats.Average(r => r.Score[name]), null,
+                    AnswerFlags.None, repeats[0].Score.ScoreOf(name).Weight)).ToArray(),
+                repeats.Aggregate(AnswerFlags.None, (flags, r) => flags | r.Score.Flags)))).ToArray();
+        var withoutRepeats = new TaskScoring(_task with { Request = _task.Request with { Repeats = 1 } }, Scorer, MetricNames);
+        var (metrics, groups) = withoutRepeats.Aggregate(collapsed);
+        var spread = MetricNames.Select(name =>
+        {
+            var statistics = RepeatStatistics.Compute(name, items.Select(repeats => (IReadOnlyList<double>)repeats.Select(r => r.Score[name]).ToArray()).ToArray());
+            return new MetricValue(name + ",sd_across_repeats", statistics.StdDevAcrossRepeats, double.NaN, statistics.PerRepeat.Count);
+        });
+        return ([.. metrics, .. spread], groups);
+    }
+
+    private TaskScoring(TaskSpec task, IScorer scorer, IReadOnlyList<string> metricNames)
+    {
+        _task = task;
+        Scorer = scorer;
+        MetricNames = metricNames;
     }
 }

@@ -13,6 +13,17 @@ public sealed record Sample(string Id, string? Group, DatasetRecord Record, IRea
 {
     public bool IsMultipleChoice => Choices.Count > 0;
 
+    /// <summary>Which generation of its item this sample is (0 for the first; tasks with repeats have several).</summary>
+    public int Repeat { get; init; }
+
+    /// <summary>The item this sample repeats: its own id unless it is a repeat (then its id is "item#repeat").</summary>
+    public string ItemId { get; init; } = Id;
+
+    /// <summary>The item's samples for <paramref name="repeats"/> generations; the item itself when there is one.</summary>
+    public IEnumerable<Sample> Repeated(int repeats) => repeats <= 1
+        ? [this]
+        : Enumerable.Range(0, repeats).Select(r => this with { Id = $"{Id}#{r}", Repeat = r, ItemId = Id });
+
     /// <summary>The right choice's letter (A, B, …) as generative multiple-choice prompts present it.</summary>
     public string TargetLabel => TargetIndex >= 0 ? TemplateFilters.Letter(TargetIndex).ToString() : Target;
 

@@ -139,9 +139,9 @@ public static class TaskSpecLoader
 
     private static RequestSpec ReadRequest(TaskYamlReader map)
     {
-        map.RejectUnknownKeys("kind", "target_delimiter", "max_new_tokens", "stop", "chat_stop", "temperature", "top_p", "reasoning_budget");
+        map.RejectUnknownKeys("kind", "target_delimiter", "max_new_tokens", "stop", "chat_stop", "temperature", "top_p", "reasoning_budget", "repeats");
         if (map.Optional("kind") is null) throw map.Error("kind", "required field is missing (loglikelihood or generate)");
-        return new RequestSpec(
+        var request = new RequestSpec(
             map.OptionalEnum("kind", RequestKind.Generate, KindNames),
             map.OptionalString("target_delimiter") ?? " ",
             map.OptionalInt("max_new_tokens", 256, 1, 1_000_000),
@@ -149,7 +149,13 @@ public static class TaskSpecLoader
             map.OptionalFloat("temperature", 0f, 0f, 10f),
             map.OptionalFloat("top_p", 1f, 0f, 1f),
             map.OptionalInt("reasoning_budget", 0, 0, 1_000_000),
-            map.Optional("chat_stop") is null ? null : map.StringList("chat_stop"));
+            map.Optional("chat_stop") is null ? null : map.StringList("chat_stop"),
+            map.OptionalInt("repeats", 1, 1, 1000));
+        if (request.Repeats > 1 && (request.Kind != RequestKind.Generate || request.Temperature <= 0))
+        {
+            throw map.Error("repeats", "repeats need sampling: a generate request with temperature > 0 (greedy repeats would all be the same)");
+        }
+        return request;
     }
 
     private static ScoringSpec ReadScoring(TaskYamlReader map, RequestKind kind)

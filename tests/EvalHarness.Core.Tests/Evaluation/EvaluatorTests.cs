@@ -98,6 +98,44 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void Repeats_sample_each_item_with_its_own_seed_average_per_item_and_report_the_spread_across_repeats()
+    {
+        using var temp = TestPaths.NewTempDirectory();
+        var task = TaskFixtures.WriteQaTask(temp.Path);
+        task = task with { Request = task.Request with { Repeats = 3, Temperature = 0.7f } };
+        // Repeat 0 and 2 answer right (the scripted model reads the seed), repeat 1 wrong, for every item.
+        var backend = new ScriptedBackend(generate: r => r.Settings.Seed == 1235 ? ScriptedBackend.Text("#### 0")
+            : ScriptedBackend.Text(r.Prompt!.Contains("2+2") ? "#### 4" : "#### 9"));
+
+        var result = new Evaluator(backend).Evaluate(Data(task, temp.Path, 0), new EvaluationOptions());
+
+        Assert.Equal(9, backend.GenerationRequests.Count);
+        Assert.Equal([1234u, 1235u, 1236u], backend.GenerationRequests.Select(r => r.Settings.Seed).Distinct().Order());
+        Assert.Equal(["q1#0", "q1#1", "q1#2"], result.SampleRecords.Take(3).Select(r => r.SampleId));
+        var strict = result.Metrics.Single(m => m.Name == "exact_match,strict-match");
+        Assert.Equal(2.0 / 3, strict.Value, 12);
+        Assert.Equal(3, strict.N);
+        Assert.Equal(0, strict.StdErr, 12); // every item is right in 2 of 3 repeats
+        var spread = result.Metrics.Single(m => m.Name == "exact_match,strict-match,sd_across_repeats");
+        Assert.Equal(Math.Sqrt(1.0 / 3), spread.Value, 12); // repeat means 1, 0, 1
+        Assert.Equal(3, spread.N);
+        Assert.Equal(3, result.Protocol.Repeats);
+    }
+
+    [Fact]
+    public void Greedy_repeats_are_refused_when_the_task_loads()
+    {
+        using var temp = TestPaths.NewTempDirectory();
+        TaskFixtures.WriteQaTask(temp.Path);
+        var file = Path.Combine(temp.Path, "tiny_qa.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("  stop: [\"Question:\"]", "  stop: [\"Question:\"]\n  repeats: 4", StringComparison.Ordinal));
+
+        var error = Assert.Throws<TaskSpecException>(() => TaskSpecLoader.LoadFile(file));
+        Assert.Contains("request.repeats", error.Message);
+        Assert.Contains("temperature > 0", error.Message);
+    }
+
+    [Fact]
     public void Loglikelihood_task_sends_every_choice_in_one_call_and_breaks_down_by_group()
     {
         using var temp = TestPaths.NewTempDirectory();
