@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace EvalHarness.Core.Ruler;
+
+/// <summary>
+/// Makes RULER samples at a target length in the model's tokens: a seeded, deterministic prompt source per task (the
+/// same seed gives byte-identical samples), sized by <see cref="LengthFitter"/> so the length is the largest that does
+/// not pass the target — within 1% of it whenever one haystack unit is under 1% of the target.
+/// </summary>
+public sealed class RulerGenerator(RulerGeneratorOptions options)
+{
+    private const int ExampleLength = 500;
+    private string? _variableTrackingExample;
+    private IReadOnlyList<string>? _commonWordsVocabulary;
+
+    public RulerGeneratorOptions Options { get; } = options;
+
+    /// <summary><paramref name="count"/> samples (index 0…count−1) of one task at one length.</summary>
+    /// <param name="depth">Needle depth in percent for every sample; null places needles as RULER does.</param>
+    public IReadOnlyList<RulerSample> Generate(RulerTask task, int targetLength, int count, double? depth = null) =>
+        Enumerable.Range(0, count).Select(index => GenerateOne(task, targetLength, index, depth)).ToArray();
+
+    public RulerSample GenerateOne(RulerTask task, int targetLength, int index, double? depth = null)
+    {
+        var name = RulerTaskNames.NameOf(task);
+        var depthLabel = depth?.ToString("R", CultureInfo.InvariantCulture);
+        var source = SourceFor(task, targetLength, depth);
+        var reserve = Options.CountGenerationTokens ? source.TokensToGenerate : 0;
+        var fit = FitLength(source, targetLength, reserve, () => RulerRandom.For(Options.Seed, name, targetLength, index, depthLabel ?? "ruler"));
+        if (fit.Length < targetLength * 0.99 && source is CommonWordsSource words)
+        {
+            fit = FitCommonWords(words, fit, targetLength, reserve, () => RulerRandom.For(Options.Seed, name, targetLength, index, "ruler"));
+        }
+        var id = $"{name}/{targetLength.ToString(CultureInfo.InvariantCulture)}/{index.ToString(CultureInfo.InvariantCulture)}"
+                 + (depthLabel is null ? "" : $"/d{depthLabel}");
+        var prompt = fit.Value;
+        return new RulerSample(id, name, index, prompt.Input, prompt.AnswerPrefix, prompt.Outputs, fit.Length, fit.Length - reserve,
+            targetLength, source.TokensToGenerate, prompt.Depths, Options.Seed);
+    }
+
+    /// <summary>The prompt source of a task at a length (exposed for tests and for callers that size prompts themselves).</summary>
+    public IPromptSource SourceFor(RulerTask task, int targetLength, double? depth) => task switch
+    {
+        RulerTask.VariableTracking => new VariableTrackingSource(example: VariableTrackingExample()),
+        RulerTask.CommonWordsExtraction => new CommonWordsSource(CommonWordsVocabulary(), targetLength),
+        RulerTask.FrequentWordsExtraction => new FrequentWordsSource(targetLength),
+        RulerTask.KeyValueRetrieval => new KeyValueSource(depth),
+        _ => new NiahSource(NiahConfig.For(task)!, Options.Words, RulerTaskNames.NeedsEssays(task) ? Essays() : null, depth),
+    };
+
+    private LengthFitter.Fit<RulerPrompt> FitLength(IPromptSource source, int target, int reserve, Func<RulerRandom> random) =>
+        LengthFitter.Largest(units => source.Build(units, random()), prompt => Options.CountTokens(prompt.Input) + reserve,
+            target, source.MinUnits, source.MaxUnits);
+
+    /// <summary>Every word used and still short: repeat each word more (see <see cref="CommonWordsSource"/>).</summary>
+    private LengthFitter.Fit<RulerPrompt> FitCommonWords(CommonWordsSource source, LengthFitter.Fit<RulerPrompt> fit, int target, int reserve,
+        Func<RulerRandom> random)
+    {
+        var repeats = Math.Max(2, (int)Math.Ceiling((double)target / Math.Max(1, fit.Length)));
+        while (fit.Length < target * 0.99 && repeats < 1000)
+        {
+            var scaled = source.Scaled(repeats);
+            try
+            {
+                fit = FitLength(scaled, target, reserve, random);
+            }
+            catch (ArgumentException)
+            {
+                return fit; // the smallest list at this repeat count is already too long: keep the best fit so far
+            }
+            repeats++;
+        }
+        return fit;
+    }
+
+    private EssayHaystack Essays() => Options.EssayDirectory is { } directory
+        ? EssayHaystack.Load(directory)
+        : throw new InvalidOperationException("this RULER task uses the Paul Graham essays: set RulerGeneratorOptions.EssayDirectory to their folder");
+
+    /// <summary>The solved example every vt prompt opens with, made once (RULER: one example at 500 tokens per data set).</summary>
+    private string VariableTrackingExample()
+    {
+        if (_variableTrackingExample is not null) return _variableTrackingExample;
+        var source = new VariableTrackingSource(isExample: true);
+        var fit = FitLength(source, ExampleLength, source.TokensToGenerate, () => RulerRandom.For(Options.Seed, "vt", "example"));
+        return _variableTrackingExample = VariableTrackingSource.ExampleText(fit.Value);
+    }
+
+    private IReadOnlyList<string> CommonWordsVocabulary()
+    {
+        if (_commonWordsVocabulary is not null) return _commonWordsVocabulary;
+        var words = Options.Words.AllWords.ToList();
+        RulerRandom.For(Options.Seed, "cwe", "vocabulary").Shuffle(words);
+        return _commonWordsVocabulary = words;
+    }
+}
