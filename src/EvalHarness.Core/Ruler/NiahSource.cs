@@ -85,13 +85,13 @@ public sealed class NiahSource : IPromptSource
     private string Needle(string key, string value) => RulerTemplates.Fill(RulerTemplates.Needle,
         ("type_needle_v", NiahConfig.PluralName(_config.ValueKind)), ("key", key), ("value", value));
 
-    /// <summary>Needles between essay sentences at int(sentences × depth / 100), joined by spaces (as niah.py).</summary>
+    /// <summary>Needles between essay sentences at the depth, joined by spaces (as niah.py).</summary>
     private (string Context, IReadOnlyList<double> Depths) EssayContext(int words, List<string> needles, RulerRandom random)
     {
         var sentences = _essays!.Sentences(words);
         var depths = (_depth is { } fixedDepth ? Enumerable.Repeat(fixedDepth, needles.Count) : random.Sample(RulerDepths, needles.Count))
             .Order().ToArray();
-        var positions = depths.Select(d => (int)(sentences.Count * (d / 100))).Append(sentences.Count).Prepend(0).ToArray();
+        var positions = depths.Select(d => BoundaryAt(sentences, d)).Append(sentences.Count).Prepend(0).ToArray();
         var parts = new List<string>();
         for (var i = 1; i < positions.Length; i++)
         {
@@ -99,6 +99,25 @@ public sealed class NiahSource : IPromptSource
             if (i - 1 < needles.Count) parts.Add(needles[i - 1]);
         }
         return (string.Join(" ", parts), depths);
+    }
+
+    /// <summary>
+    /// The sentence boundary nearest to <paramref name="depth"/> percent of the text's characters. RULER takes
+    /// int(sentences × depth / 100), which drifts from the depth by a few percent where sentence lengths vary; placing by
+    /// characters keeps a depth × length heat map honest, and is the same on uniform text.
+    /// </summary>
+    private static int BoundaryAt(IReadOnlyList<string> sentences, double depth)
+    {
+        var total = sentences.Sum(s => s.Length + 1) - 1;
+        var target = total * depth / 100;
+        var offset = 0;
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var next = offset + sentences[i].Length + 1;
+            if (next > target) return target - offset <= next - target ? i : i + 1;
+            offset = next;
+        }
+        return sentences.Count;
     }
 
     /// <summary>Needles between noise paragraphs or distractor needles, one per line (as niah.py).</summary>
