@@ -82,8 +82,19 @@ public sealed class RulerGenerator(RulerGeneratorOptions options)
     {
         if (_variableTrackingExample is not null) return _variableTrackingExample;
         var source = new VariableTrackingSource(isExample: true);
-        var fit = FitLength(source, ExampleLength, source.TokensToGenerate, () => RulerRandom.For(Options.Seed, "vt", "example"));
-        return _variableTrackingExample = VariableTrackingSource.ExampleText(fit.Value);
+        RulerRandom Random() => RulerRandom.For(Options.Seed, "vt", "example");
+        RulerPrompt example;
+        try
+        {
+            example = FitLength(source, ExampleLength, source.TokensToGenerate, Random).Value;
+        }
+        catch (ArgumentException)
+        {
+            // A verbose tokenizer (tiny vocabularies) cannot fit even five noise paragraphs in 500 tokens: RULER then
+            // shortens the example as far as it can, and so do we.
+            example = source.Build(source.MinUnits, Random());
+        }
+        return _variableTrackingExample = VariableTrackingSource.ExampleText(example);
     }
 
     private IReadOnlyList<string> CommonWordsVocabulary()
