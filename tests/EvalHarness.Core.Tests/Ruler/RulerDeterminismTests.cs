@@ -66,3 +66,19 @@ public sealed class RulerDeterminismTests
         Assert.Equal(samples.Select(s => s.ToJson().ToJsonString()), read.Select(s => s.ToJson().ToJsonString()));
     }
 }
+
+public sealed class RulerDatasetTests
+{
+    [Fact]
+    public void Dataset_folder_has_one_file_per_task_with_every_length()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+
+        var files = RulerDataset.Write(dir.Path, StandInTokenizer.Generator(), [RulerTask.NiahSingle1, RulerTask.FrequentWordsExtraction], [2048, 4096], samplesPerLength: 2);
+
+        Assert.Equal([dir.File("niah_single_1.jsonl"), dir.File("fwe.jsonl")], files);
+        var fwe = RulerSampleFile.Read(dir.File("fwe.jsonl"));
+        Assert.Equal([2048, 2048, 4096, 4096], fwe.Select(s => s.TargetLength));
+        Assert.All(fwe, s => Assert.Equal("fwe", s.Type));
+    }
+}
