@@ -7,9 +7,15 @@ namespace EvalHarness.Core.Ruler;
 /// wonderwords' (so a CWE prompt runs out of distinct words sooner: see <see cref="CommonWordsGenerator"/>).
 /// A caller may pass wonderwords' lists instead through <see cref="RulerGeneratorOptions.Words"/>.
 /// </summary>
-public sealed record RulerWords(IReadOnlyList<string> Nouns, IReadOnlyList<string> Adjectives, IReadOnlyList<string> Verbs)
+public sealed class RulerWords(IReadOnlyList<string> nouns, IReadOnlyList<string> adjectives, IReadOnlyList<string> verbs)
 {
     public static RulerWords BuiltIn { get; } = new(Split(NounText), Split(AdjectiveText), Split(VerbText));
+
+    public IReadOnlyList<string> Nouns { get; } = nouns;
+
+    public IReadOnlyList<string> Adjectives { get; } = adjectives;
+
+    public IReadOnlyList<string> Verbs { get; } = verbs;
 
     /// <summary>RULER's needle keys: every "adjective-noun" pair, sorted and distinct.</summary>
     public IReadOnlyList<string> KeyWords => _keyWords ??= Adjectives.SelectMany(a => Nouns.Select(n => $"{a}-{n}"))
