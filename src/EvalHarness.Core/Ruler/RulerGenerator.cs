@@ -5,7 +5,8 @@ namespace EvalHarness.Core.Ruler;
 /// <summary>
 /// Makes RULER samples at a target length in the model's tokens: a seeded, deterministic prompt source per task (the
 /// same seed gives byte-identical samples), sized by <see cref="LengthFitter"/> so the length is the largest that does
-/// not pass the target — within 1% of it whenever one haystack unit is under 1% of the target.
+/// not pass the target — within 1% of it whenever one haystack unit is under 1% of the target, and otherwise usually
+/// too, by trying other draws of the haystack (see <see cref="Redraw"/>).
 /// </summary>
 public sealed class RulerGenerator(RulerGeneratorOptions options)
 {
@@ -31,6 +32,10 @@ public sealed class RulerGenerator(RulerGeneratorOptions options)
         {
             fit = FitCommonWords(words, fit, targetLength, reserve, () => RulerRandom.For(Options.Seed, name, targetLength, index, "ruler"));
         }
+        if (fit.Length < targetLength * 0.99)
+        {
+            fit = Redraw(source, fit, targetLength, reserve, variant => RulerRandom.For(Options.Seed, name, targetLength, index, depthLabel ?? "ruler", variant));
+        }
         var id = $"{name}/{targetLength.ToString(CultureInfo.InvariantCulture)}/{index.ToString(CultureInfo.InvariantCulture)}"
                  + (depthLabel is null ? "" : $"/d{depthLabel}");
         var prompt = fit.Value;
@@ -51,6 +56,31 @@ public sealed class RulerGenerator(RulerGeneratorOptions options)
     private LengthFitter.Fit<RulerPrompt> FitLength(IPromptSource source, int target, int reserve, Func<RulerRandom> random) =>
         LengthFitter.Largest(units => source.Build(units, random()), prompt => Options.CountTokens(prompt.Input) + reserve,
             target, source.MinUnits, source.MaxUnits);
+
+    /// <summary>
+    /// When one haystack unit is over 1% of the target (a uuid needle or key-value pair is 45–60 tokens, 1.5% of 4K),
+    /// the largest fitting size can fall short. Other draws of the same task differ by a few tokens per unit, so up to
+    /// <see cref="RedrawAttempts"/> other draws (the same seed with a variant number, so still reproducible) are tried at
+    /// one unit more and at the same size; the first within 1% below the target is taken, else the original stays.
+    /// </summary>
+    private LengthFitter.Fit<RulerPrompt> Redraw(IPromptSource source, LengthFitter.Fit<RulerPrompt> fit, int target, int reserve,
+        Func<int, RulerRandom> variantRandom)
+    {
+        var floor = (int)Math.Ceiling(target * 0.99);
+        for (var variant = 1; variant <= RedrawAttempts; variant++)
+        {
+            foreach (var units in new[] { fit.Units + 1, fit.Units })
+            {
+                if (units > source.MaxUnits) continue;
+                var prompt = source.Build(units, variantRandom(variant));
+                var length = Options.CountTokens(prompt.Input) + reserve;
+                if (length >= floor && length <= target) return new LengthFitter.Fit<RulerPrompt>(units, prompt, length);
+            }
+        }
+        return fit;
+    }
+
+    private const int RedrawAttempts = 24;
 
     /// <summary>Every word used and still short: repeat each word more (see <see cref="CommonWordsSource"/>).</summary>
     private LengthFitter.Fit<RulerPrompt> FitCommonWords(CommonWordsSource source, LengthFitter.Fit<RulerPrompt> fit, int target, int reserve,

@@ -18,7 +18,9 @@ public sealed class RulerGeneratorLengthTests
         { RulerTask.CommonWordsExtraction, 32768 },
         { RulerTask.FrequentWordsExtraction, 4096 },
         { RulerTask.FrequentWordsExtraction, 16384 },
-        { RulerTask.KeyValueRetrieval, 8192 }, // a uuid pair is ~50 tokens: over 1% of 4K, so 4K is only within one pair
+        { RulerTask.KeyValueRetrieval, 4096 }, // a uuid pair is ~50 tokens, over 1% of 4K: reached by other draws
+        { RulerTask.KeyValueRetrieval, 8192 },
+        { RulerTask.NiahMultikey3, 4096 },
     };
 
     [Theory]
