@@ -5,7 +5,8 @@ namespace EvalHarness.Core.Ruler;
 /// <summary>
 /// One generated sample, in RULER's jsonl shape (index, input, outputs, length) plus what a heat map and a chat prompt
 /// need. <see cref="Input"/> is the whole prompt as RULER writes it for a base model, ending with the answer prefix;
-/// <see cref="Instruction"/> is the same without the prefix (the user turn of a chat prompt).
+/// <see cref="Instruction"/> is the same without the prefix (the user turn of a chat prompt, the prefix then going after
+/// the assistant header). The file keeps only input and answer_prefix: a 128K prompt is ~500 KB, not worth twice.
 /// </summary>
 /// <param name="Id">"{type}/{target length}/{index}", with "/d{depth}" when the depth was chosen.</param>
 /// <param name="Type">RULER's task name (niah_single_1, vt, cwe, …).</param>
@@ -40,7 +41,6 @@ public sealed record RulerSample(
         ["type"] = Type,
         ["index"] = Index,
         ["input"] = Input,
-        ["instruction"] = Instruction,
         ["answer_prefix"] = AnswerPrefix,
         ["outputs"] = new JsonArray(Outputs.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray()),
         ["length"] = Length,
