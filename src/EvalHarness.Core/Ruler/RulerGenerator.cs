@@ -30,7 +30,7 @@ public sealed class RulerGenerator(RulerGeneratorOptions options)
         var fit = FitLength(source, targetLength, reserve, () => RulerRandom.For(Options.Seed, name, targetLength, index, depthLabel ?? "ruler"));
         if (fit.Length < targetLength * 0.99 && source is CommonWordsSource words)
         {
-            fit = FitCommonWords(words, fit, targetLength, reserve, () => RulerRandom.For(Options.Seed, name, targetLength, index, "ruler"));
+            (source, fit) = FitCommonWords(words, fit, targetLength, reserve, () => RulerRandom.For(Options.Seed, name, targetLength, index, "ruler"));
         }
         if (fit.Length < targetLength * 0.99)
         {
@@ -83,9 +83,10 @@ public sealed class RulerGenerator(RulerGeneratorOptions options)
     private const int RedrawAttempts = 24;
 
     /// <summary>Every word used and still short: repeat each word more (see <see cref="CommonWordsSource"/>).</summary>
-    private LengthFitter.Fit<RulerPrompt> FitCommonWords(CommonWordsSource source, LengthFitter.Fit<RulerPrompt> fit, int target, int reserve,
-        Func<RulerRandom> random)
+    private (IPromptSource Source, LengthFitter.Fit<RulerPrompt> Fit) FitCommonWords(CommonWordsSource source, LengthFitter.Fit<RulerPrompt> fit,
+        int target, int reserve, Func<RulerRandom> random)
     {
+        IPromptSource best = source;
         var repeats = Math.Max(2, (int)Math.Ceiling((double)target / Math.Max(1, fit.Length)));
         while (fit.Length < target * 0.99 && repeats < 1000)
         {
@@ -93,14 +94,15 @@ public sealed class RulerGenerator(RulerGeneratorOptions options)
             try
             {
                 fit = FitLength(scaled, target, reserve, random);
+                best = scaled;
             }
             catch (ArgumentException)
             {
-                return fit; // the smallest list at this repeat count is already too long: keep the best fit so far
+                break; // the smallest list at this repeat count is already too long: keep the best fit so far
             }
             repeats++;
         }
-        return fit;
+        return (best, fit);
     }
 
     private EssayHaystack Essays() => Options.EssayDirectory is { } directory

@@ -64,6 +64,20 @@ public sealed class RulerPromptFormatTests
     }
 
     [Fact]
+    public void Common_words_past_the_vocabulary_repeat_more_in_rulers_ten_to_one_ratio()
+    {
+        var sample = StandInTokenizer.Generator().GenerateOne(RulerTask.CommonWordsExtraction, 32768, 0);
+        var task = sample.Instruction[sample.Instruction.LastIndexOf("Below is a numbered list", StringComparison.Ordinal)..];
+        var counts = Regex.Matches(task, @"\d+\. ([a-z]+)").GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => g.Count());
+        var factor = counts[sample.Outputs[0]] / 30;
+
+        Assert.True(factor >= 2, $"the built-in {RulerWords.BuiltIn.AllWords.Count} words cannot fill 32K at 30/3 repeats");
+        Assert.InRange(counts.Count, 11, RulerWords.BuiltIn.AllWords.Count);
+        Assert.All(sample.Outputs, word => Assert.Equal(30 * factor, counts[word]));
+        Assert.All(counts.Where(c => !sample.Outputs.Contains(c.Key)), c => Assert.Equal(3 * factor, c.Value));
+    }
+
+    [Fact]
     public void Common_words_under_4k_use_six_and_one()
     {
         var sample = StandInTokenizer.Generator().GenerateOne(RulerTask.CommonWordsExtraction, 2048, 0);
