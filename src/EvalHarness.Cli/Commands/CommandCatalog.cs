@@ -17,6 +17,7 @@ public static class CommandCatalog
         yield return ReportCommand.Create();
         yield return CompareCommand.Create();
         yield return EvalCommand.Create();
+        yield return RulerCommand.Create();
         yield return ScoreCommand.Create();
         yield return InspectCommand.Create();
     }

@@ -35,6 +35,7 @@ public sealed class TaskScoring
     {
         var target = _task.Request.Kind == RequestKind.Loglikelihood ? ScoringTarget.MultipleChoice(sample.Choices, sample.TargetIndex)
             : sample.IsMultipleChoice ? ScoringTarget.Of(sample.TargetLabel)
+            : sample.Answers.Count > 0 ? new ScoringTarget(sample.Answers)
             : ScoringTarget.Of(sample.Target);
         return target with { Record = sample.Record.Data };
     }

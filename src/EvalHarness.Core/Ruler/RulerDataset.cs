@@ -2,7 +2,7 @@ namespace EvalHarness.Core.Ruler;
 
 /// <summary>
 /// A RULER data folder: one JSONL file per task ("niah_single_1.jsonl", "vt.jsonl", …) holding every requested length,
-/// the layout the tasks/long_context task files read. This is what a run would write at plan time, once the model's
+/// the layout the tasks/retrieval task files read. This is what a run would write at plan time, once the model's
 /// tokenizer is known, before any inference.
 /// </summary>
 public static class RulerDataset

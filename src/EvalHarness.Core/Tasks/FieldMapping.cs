@@ -11,10 +11,13 @@ namespace EvalHarness.Core.Tasks;
 /// <param name="Choices">Choice texts: one template each, or a single list-valued placeholder. Empty: not multiple choice.</param>
 /// <param name="ChoiceLabels">Labels the target is matched against (list placeholder or templates); default A, B, C, …</param>
 /// <param name="ShuffleSeed">When set, choices are shuffled per sample with this seed and the sample id (GPQA).</param>
+/// <param name="Answers">Several reference answers from one list-valued placeholder (RULER's outputs), all checked by
+/// the scorer; null: the single <paramref name="Target"/>.</param>
 public sealed record FieldMapping(
     PromptTemplate? Id,
     PromptTemplate? Group,
     PromptTemplate Target,
     IReadOnlyList<PromptTemplate> Choices,
     IReadOnlyList<PromptTemplate> ChoiceLabels,
-    int? ShuffleSeed);
+    int? ShuffleSeed,
+    PromptTemplate? Answers = null);

@@ -13,6 +13,9 @@ public sealed record Sample(string Id, string? Group, DatasetRecord Record, IRea
 {
     public bool IsMultipleChoice => Choices.Count > 0;
 
+    /// <summary>Every acceptable answer when the task lists several (fields.answers); empty: just <see cref="Target"/>.</summary>
+    public IReadOnlyList<string> Answers { get; init; } = [];
+
     /// <summary>Which generation of its item this sample is (0 for the first; tasks with repeats have several).</summary>
     public int Repeat { get; init; }
 

@@ -32,6 +32,10 @@ public static class SampleBuilder
         var group = fields.Group?.Render(bare.Resolve) ?? record.Group;
         bare = bare with { Id = id, Group = group };
         var target = fields.Target.Render(bare.Resolve);
+        if (fields.Answers is { } answers)
+        {
+            bare = bare with { Answers = answers.RenderList(bare.Resolve) ?? throw new TemplateRenderException($"{answers.Source} is not a list") };
+        }
         if (fields.Choices.Count == 0) return bare with { Target = target };
 
         var choices = RenderAll(fields.Choices, bare);

@@ -99,15 +99,20 @@ public static class TaskSpecLoader
 
     private static FieldMapping ReadFields(TaskYamlReader map)
     {
-        map.RejectUnknownKeys("id", "group", "target", "choices", "choice_labels", "shuffle_seed");
+        map.RejectUnknownKeys("id", "group", "target", "answers", "choices", "choice_labels", "shuffle_seed");
         var choices = map.TemplateList("choices");
         if (choices.Count == 1 && !choices[0].IsSinglePlaceholder)
         {
             throw map.Error("choices", "one choices entry must be a single list-valued placeholder such as \"{options}\"; otherwise list one template per choice");
         }
+        var answers = map.OptionalTemplate("answers");
+        if (answers is { IsSinglePlaceholder: false })
+        {
+            throw map.Error("answers", "answers must be a single list-valued placeholder such as \"{outputs}\"");
+        }
         return new FieldMapping(map.OptionalTemplate("id"), map.OptionalTemplate("group"),
             map.OptionalTemplate("target") ?? throw map.Error("target", "required field is missing"),
-            choices, map.TemplateList("choice_labels"), map.OptionalNullableInt("shuffle_seed"));
+            choices, map.TemplateList("choice_labels"), map.OptionalNullableInt("shuffle_seed"), answers);
     }
 
     private static PromptSpec ReadPrompt(TaskYamlReader map)

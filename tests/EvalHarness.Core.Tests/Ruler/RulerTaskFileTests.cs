@@ -11,7 +11,7 @@ namespace EvalHarness.Core.Tests.Ruler;
 /// <summary>A generated file runs through the repository's ruler_niah_single_1 task: samples, prompts, per-length scoring.</summary>
 public sealed class RulerTaskFileTests
 {
-    private static readonly string TaskFile = Path.Combine(TestPaths.RepositoryRoot, "tasks", "long_context", "ruler_niah_single_1.yaml");
+    private static readonly string TaskFile = Path.Combine(TestPaths.RepositoryRoot, "tasks", "retrieval", "ruler_niah_single_1.yaml");
 
     [Fact]
     public void Generated_file_loads_as_the_tasks_samples_and_scores_by_length()
@@ -38,5 +38,24 @@ public sealed class RulerTaskFileTests
         var (metrics, groups) = scoring.Aggregate(scored);
         Assert.Equal(0.5, metrics[0].Value, 10);
         Assert.Equal(0.5, groups[SubstringMatchScorer.MatchAll]["4096"].Value, 10);
+    }
+
+    [Fact]
+    public void Every_RULER_type_has_a_task_file_and_multi_reference_tasks_score_the_share_of_references_found()
+    {
+        var names = Enum.GetValues<RulerTask>().Select(RulerTaskNames.NameOf).ToArray();
+        Assert.All(names, name => Assert.True(File.Exists(Path.Combine(TestPaths.RepositoryRoot, "tasks", "retrieval", $"ruler_{name}.yaml")), name));
+
+        using var dir = TestPaths.NewTempDirectory();
+        var samples = StandInTokenizer.Generator().Generate(RulerTask.VariableTracking, 2048, 1);
+        RulerSampleFile.Write(dir.File("vt.jsonl"), samples);
+        var task = TaskSpecLoader.LoadFile(Path.Combine(TestPaths.RepositoryRoot, "tasks", "retrieval", "ruler_vt.yaml"));
+        var data = TaskData.Load(task, new DatasetResolver(new DatasetAccessOptions { DataDirectoryOverride = dir.Path, Offline = true }), limit: null);
+        var outputs = samples[0].Outputs;
+        Assert.True(outputs.Count >= 2);
+
+        var score = new TaskScoring(task, ThinkingMode.Default).Score(data.Samples[0], new GeneratedOutput($" {outputs[0]} and ZZZZZ."));
+
+        Assert.Equal(1.0 / outputs.Count, score[SubstringMatchScorer.MatchAll], 12);
     }
 }
