@@ -1,0 +1,46 @@
+using System.Text.Json;
+using EvalHarness.Core.Ruler;
+using EvalHarness.Testing;
+
+namespace EvalHarness.Cli.Tests;
+
+/// <summary>`ruler generate` writes samples at lengths in the model's own tokens; `eval` scores them per length.</summary>
+public sealed class RulerCommandTests : IDisposable
+{
+    private readonly TempDirectory _dir = TestPaths.NewTempDirectory();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Generated_samples_run_through_eval_with_a_score_per_length()
+    {
+        var model = CliHarness.TinyModel(_dir.Path);
+        var data = _dir.File("ruler");
+        var (code, _, error) = await CliHarness.Run("ruler", "generate", "--model", model, "--out", data, "--tasks", "niah_single_1",
+            "--lengths", "1024,1536", "-n", "2");
+        CliHarness.RequireRuntime(code, error);
+        Assert.True(code == ExitCodes.Success, error);
+        var samples = RulerSampleFile.Read(Path.Combine(data, "niah_single_1.jsonl"));
+        Assert.Equal([1024, 1024, 1536, 1536], samples.Select(s => s.TargetLength));
+        Assert.All(samples, s => Assert.InRange(s.Length, (int)(s.TargetLength * 0.99), s.TargetLength));
+
+        var (evalCode, _, evalError) = await CliHarness.Run("eval", "--model", model, "--tasks", "ruler_niah_single_1", "--data-dir", data,
+            "-c", "1536", "-t", "1", "--out", _dir.File("out"));
+        Assert.True(evalCode == ExitCodes.Success, evalError);
+        var groups = JsonDocument.Parse(File.ReadAllText(_dir.File("out/ruler_niah_single_1.results.json"))).RootElement
+            .GetProperty("groups").GetProperty("string_match_all");
+        Assert.Equal(["1024", "1536"], groups.EnumerateObject().Select(g => g.Name));
+        Assert.All(groups.EnumerateObject(), g => Assert.Equal(2, g.Value.GetProperty("n").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("--lengths", "100", "--lengths")]
+    [InlineData("--tasks", "niah_single_2", "--essays")]
+    [InlineData("--tasks", "niah_single_9", "unknown RULER task")]
+    public async Task Bad_requests_are_one_clear_error(string option, string value, string mentioned)
+    {
+        var (code, _, error) = await CliHarness.Run("ruler", "generate", "--model", CliHarness.TinyModel(_dir.Path), "--out", _dir.File("x"), option, value);
+        Assert.Equal(ExitCodes.UserError, code);
+        Assert.Contains(mentioned, error);
+    }
+}
