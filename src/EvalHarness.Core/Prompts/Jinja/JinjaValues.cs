@@ -1,0 +1,61 @@
+namespace EvalHarness.Core.Prompts.Jinja;
+
+/// <summary>
+/// The value model of the engine. Values are plain objects: null is Python's None, <see cref="JinjaUndefined"/> a
+/// missing variable or key, bool, long, double, string, <see cref="List{T}"/> of object? (lists and tuples),
+/// <see cref="JinjaDict"/> (insertion-ordered, string keys, as chat-template JSON is), <see cref="JinjaNamespace"/>,
+/// <see cref="JinjaCallable"/> (globals, macros, bound methods).
+/// </summary>
+public sealed class JinjaUndefined
+{
+    public static readonly JinjaUndefined Instance = new("");
+
+    public JinjaUndefined(string name) => Name = name;
+
+    /// <summary>What was looked up, for error messages ("message.tool_calls").</summary>
+    public string Name { get; }
+
+    public override string ToString() => "";
+}
+
+/// <summary>A Python dict with string keys, keeping insertion order (tojson and items() follow it).</summary>
+public sealed class JinjaDict : OrderedDictionary<string, object?>
+{
+    public JinjaDict() : base(StringComparer.Ordinal) { }
+
+    public JinjaDict(IEnumerable<KeyValuePair<string, object?>> items) : base(StringComparer.Ordinal)
+    {
+        foreach (var (k, v) in items) this[k] = v;
+    }
+}
+
+/// <summary>namespace(): the one object a template may mutate from inside a loop (`set ns.x = ...`).</summary>
+public sealed class JinjaNamespace
+{
+    public JinjaDict Attributes { get; } = new();
+}
+
+/// <summary>Positional and keyword arguments of one call.</summary>
+public sealed record JinjaArguments(IReadOnlyList<object?> Positional, IReadOnlyDictionary<string, object?> Keywords)
+{
+    public static readonly JinjaArguments Empty = new([], new Dictionary<string, object?>());
+
+    /// <summary>Argument by keyword, else by position, else the fallback.</summary>
+    public object? Get(int position, string keyword, object? fallback = null)
+    {
+        if (Keywords.TryGetValue(keyword, out var byName)) return byName;
+        return position >= 0 && position < Positional.Count ? Positional[position] : fallback;
+    }
+
+    public bool Has(int position, string keyword) => Keywords.ContainsKey(keyword) || (position >= 0 && position < Positional.Count);
+}
+
+/// <summary>Anything a template can call: raise_exception, range, a macro, a bound string method.</summary>
+public sealed class JinjaCallable(string name, Func<JinjaArguments, object?> invoke)
+{
+    public string Name { get; } = name;
+
+    public object? Invoke(JinjaArguments arguments) => invoke(arguments);
+
+    public override string ToString() => $"<callable {Name}>";
+}
