@@ -63,10 +63,10 @@ internal sealed class JinjaJson
                 WriteContainer(sb, '[', ']', list, level, (item, l) => Write(sb, item, l));
                 break;
             case JinjaDict dict:
-                IEnumerable<KeyValuePair<string, object?>> pairs = _sortKeys ? dict.OrderBy(kv => kv.Key, StringComparer.Ordinal) : dict;
+                IEnumerable<KeyValuePair<object, object?>> pairs = _sortKeys ? dict.OrderBy(kv => kv.Key, Comparer<object>.Create(JinjaOps.Compare)) : dict;
                 WriteContainer(sb, '{', '}', pairs.ToList(), level, (kv, l) =>
                 {
-                    WriteString(sb, kv.Key);
+                    WriteString(sb, JsonKey(kv.Key));
                     sb.Append(_keySeparator);
                     Write(sb, kv.Value, l);
                 });
@@ -93,6 +93,15 @@ internal sealed class JinjaJson
         if (_indent is not null) sb.Append('\n').Append(string.Concat(Enumerable.Repeat(_indent, level)));
         sb.Append(close);
     }
+
+    /// <summary>json.dumps turns non-string keys into strings: 1 → "1", True → "true", 1.5 → "1.5".</summary>
+    private static string JsonKey(object key) => key switch
+    {
+        string s => s,
+        bool b => b ? "true" : "false",
+        double d => JinjaOps.FormatDouble(d),
+        _ => JinjaOps.ToStr(key),
+    };
 
     private void WriteString(StringBuilder sb, string s)
     {

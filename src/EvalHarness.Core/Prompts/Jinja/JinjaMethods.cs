@@ -183,16 +183,16 @@ internal static class JinjaMethods
         "items" => new(name, _ => d.Select(kv => (object?)new List<object?> { kv.Key, kv.Value }).ToList()),
         "keys" => new(name, _ => d.Keys.Select(k => (object?)k).ToList()),
         "values" => new(name, _ => d.Values.ToList()),
-        "get" => new(name, a => a.Get(0, "key") is string k && d.TryGetValue(k, out var v) ? v : a.Get(1, "default")),
+        "get" => new(name, a => a.Get(0, "key") is { } k and not JinjaUndefined && d.TryGetValue(k, out var v) ? v : a.Get(1, "default")),
         "pop" => new(name, a =>
         {
-            var key = JinjaOps.ToStr(a.Get(0, "key"));
+            var key = a.Get(0, "key") ?? throw new InvalidOperationException("KeyError: None");
             if (d.Remove(key, out var v)) return v;
             return a.Has(1, "default") ? a.Get(1, "default") : throw new InvalidOperationException($"KeyError: '{key}'");
         }),
         "setdefault" => new(name, a =>
         {
-            var key = JinjaOps.ToStr(a.Get(0, "key"));
+            var key = a.Get(0, "key") ?? throw new InvalidOperationException("KeyError: None");
             if (!d.TryGetValue(key, out var v)) d[key] = v = a.Get(1, "default");
             return v;
         }),

@@ -42,7 +42,7 @@ internal static class JinjaOps
         {
             case string s: return ReprString(s);
             case List<object?> list: return "[" + string.Join(", ", list.Select(Repr)) + "]";
-            case JinjaDict dict: return "{" + string.Join(", ", dict.Select(kv => ReprString(kv.Key) + ": " + Repr(kv.Value))) + "}";
+            case JinjaDict dict: return "{" + string.Join(", ", dict.Select(kv => Repr(kv.Key) + ": " + Repr(kv.Value))) + "}";
             case JinjaNamespace ns: return "<Namespace " + Repr(ns.Attributes) + ">";
             case JinjaUndefined: return "Undefined";
             case null: return "None";
@@ -252,7 +252,7 @@ internal static class JinjaOps
     {
         string s => item is string sub ? s.Contains(sub, StringComparison.Ordinal) : throw new InvalidOperationException($"'in <string>' requires string as left operand, not {TypeName(item)}"),
         List<object?> list => list.Any(x => Equals(x, item)),
-        JinjaDict dict => item is string key && dict.ContainsKey(key),
+        JinjaDict dict => item is not null and not JinjaUndefined && dict.ContainsKey(item),
         JinjaNamespace ns => item is string key && ns.Attributes.ContainsKey(key),
         JinjaUndefined or null => throw new InvalidOperationException($"argument of type '{TypeName(container)}' is not iterable"),
         _ => throw new InvalidOperationException($"argument of type '{TypeName(container)}' is not iterable"),

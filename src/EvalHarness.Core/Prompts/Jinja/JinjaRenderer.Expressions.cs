@@ -31,7 +31,12 @@ internal sealed partial class JinjaRenderer
                 var result = new JinjaDict();
                 foreach (var (key, itemValue) in dict.Items)
                 {
-                    result[JinjaOps.ToStr(Evaluate(key, scope))] = Evaluate(itemValue, scope);
+                    var keyValue = Evaluate(key, scope);
+                    if (keyValue is null or JinjaUndefined or List<object?> or JinjaDict)
+                    {
+                        throw new JinjaTemplateException($"unhashable or missing dict key {JinjaOps.Repr(keyValue)}", key.Line, "dict literal");
+                    }
+                    result[keyValue] = Evaluate(itemValue, scope);
                 }
                 return result;
             case AttributeExpr attribute: return GetAttribute(Evaluate(attribute.Target, scope), attribute.Attribute, attribute);
@@ -103,7 +108,7 @@ internal sealed partial class JinjaRenderer
             case JinjaUndefined undefined:
                 throw new JinjaTemplateException($"'{(undefined.Name.Length > 0 ? undefined.Name : "value")}' is undefined (reading [{JinjaOps.Repr(index)}])", at?.Line ?? 0, "subscript");
             case JinjaDict dict:
-                if (index is string key) return dict.TryGetValue(key, out var value) ? value : new JinjaUndefined(key);
+                if (index is not null and not JinjaUndefined && dict.TryGetValue(index, out var value)) return value;
                 return new JinjaUndefined(JinjaOps.ToStr(index));
             case JinjaNamespace ns when index is string nsKey:
                 return ns.Attributes.TryGetValue(nsKey, out var nsValue) ? nsValue : new JinjaUndefined(nsKey);

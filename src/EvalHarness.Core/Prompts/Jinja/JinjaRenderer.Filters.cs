@@ -188,12 +188,12 @@ internal sealed partial class JinjaRenderer
         var caseSensitive = JinjaOps.IsTruthy(args.Get(0, "case_sensitive", false));
         var byValue = JinjaOps.ToStr(args.Get(1, "by", "key")) == "value";
         var reverse = JinjaOps.IsTruthy(args.Get(2, "reverse", false));
-        object? Key(KeyValuePair<string, object?> kv)
+        object? Key(KeyValuePair<object, object?> kv)
         {
             var k = byValue ? kv.Value : kv.Key;
             return !caseSensitive && k is string s ? s.ToLowerInvariant() : k;
         }
-        var sorted = dict.Order(Comparer<KeyValuePair<string, object?>>.Create((a, b) => JinjaOps.Compare(Key(a), Key(b))))
+        var sorted = dict.Order(Comparer<KeyValuePair<object, object?>>.Create((a, b) => JinjaOps.Compare(Key(a), Key(b))))
             .Select(kv => (object?)new List<object?> { kv.Key, kv.Value }).ToList();
         if (reverse) sorted.Reverse();
         return sorted;
@@ -246,6 +246,7 @@ internal sealed partial class JinjaRenderer
 
     private List<object?> SelectAttribute(object? value, JinjaArguments args, bool keep, JinjaScope scope, int line)
     {
+        if (!JinjaOps.IsTruthy(value)) return [];
         var attribute = JinjaOps.ToStr(args.Get(0, "attribute"));
         var testName = args.Positional.Count > 1 ? JinjaOps.ToStr(args.Positional[1]) : null;
         var testArgs = args.Positional.Skip(2).ToList();
@@ -259,6 +260,7 @@ internal sealed partial class JinjaRenderer
 
     private List<object?> Select(object? value, JinjaArguments args, bool keep, JinjaScope scope, int line)
     {
+        if (!JinjaOps.IsTruthy(value)) return [];
         var testName = args.Positional.Count > 0 ? JinjaOps.ToStr(args.Positional[0]) : null;
         var testArgs = args.Positional.Skip(1).ToList();
         return JinjaOps.Iterate(value)
@@ -266,8 +268,10 @@ internal sealed partial class JinjaRenderer
             .ToList();
     }
 
+    /// <summary>Like Jinja2's select/reject/map, a falsy input (none, empty) maps to an empty list.</summary>
     private List<object?> Map(object? value, JinjaArguments args, JinjaScope scope, int line)
     {
+        if (!JinjaOps.IsTruthy(value)) return [];
         if (args.Keywords.TryGetValue("attribute", out var attribute))
         {
             var hasDefault = args.Keywords.TryGetValue("default", out var fallback);

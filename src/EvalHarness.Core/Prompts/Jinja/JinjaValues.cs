@@ -18,14 +18,38 @@ public sealed class JinjaUndefined
     public override string ToString() => "";
 }
 
-/// <summary>A Python dict with string keys, keeping insertion order (tojson and items() follow it).</summary>
-public sealed class JinjaDict : OrderedDictionary<string, object?>
+/// <summary>
+/// A Python dict keeping insertion order (tojson and items() follow it). Keys are strings in chat-template JSON,
+/// but dict literals may use numbers (`{0: 0, 256: 128}`); keys compare as Python's do (1 == 1.0 == True).
+/// </summary>
+public sealed class JinjaDict : OrderedDictionary<object, object?>
 {
-    public JinjaDict() : base(StringComparer.Ordinal) { }
+    public JinjaDict() : base(PythonKeyComparer.Instance) { }
 
-    public JinjaDict(IEnumerable<KeyValuePair<string, object?>> items) : base(StringComparer.Ordinal)
+    public JinjaDict(IEnumerable<KeyValuePair<string, object?>> items) : base(PythonKeyComparer.Instance)
     {
         foreach (var (k, v) in items) this[k] = v;
+    }
+
+    public JinjaDict(IEnumerable<KeyValuePair<object, object?>> items) : base(PythonKeyComparer.Instance)
+    {
+        foreach (var (k, v) in items) this[k] = v;
+    }
+
+    private sealed class PythonKeyComparer : IEqualityComparer<object>
+    {
+        public static readonly PythonKeyComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => JinjaOps.Equals(x, y);
+
+        public int GetHashCode(object obj) => obj switch
+        {
+            string s => StringComparer.Ordinal.GetHashCode(s),
+            bool b => b ? 1 : 0,
+            long l => l.GetHashCode(),
+            double d when d == Math.Floor(d) && Math.Abs(d) < 9e18 => ((long)d).GetHashCode(),
+            _ => obj.GetHashCode(),
+        };
     }
 }
 
