@@ -180,7 +180,7 @@ internal static class JinjaMethods
 
     private static JinjaCallable? DictMethod(JinjaDict d, string name) => name switch
     {
-        "items" => new(name, _ => d.Select(kv => (object?)new List<object?> { kv.Key, kv.Value }).ToList()),
+        "items" => new(name, _ => d.Select(kv => (object?)new JinjaTuple { kv.Key, kv.Value }).ToList()),
         "keys" => new(name, _ => d.Keys.Select(k => (object?)k).ToList()),
         "values" => new(name, _ => d.Values.ToList()),
         "get" => new(name, a => a.Get(0, "key") is { } k and not JinjaUndefined && d.TryGetValue(k, out var v) ? v : a.Get(1, "default")),

@@ -41,6 +41,7 @@ internal static class JinjaOps
         switch (v)
         {
             case string s: return ReprString(s);
+            case JinjaTuple tuple: return "(" + string.Join(", ", tuple.Select(Repr)) + (tuple.Count == 1 ? ",)" : ")");
             case List<object?> list: return "[" + string.Join(", ", list.Select(Repr)) + "]";
             case JinjaDict dict: return "{" + string.Join(", ", dict.Select(kv => Repr(kv.Key) + ": " + Repr(kv.Value))) + "}";
             case JinjaNamespace ns: return "<Namespace " + Repr(ns.Attributes) + ">";
@@ -217,8 +218,8 @@ internal static class JinjaOps
         var isFloat = a is double || b is double;
         switch (op)
         {
-            case "-": return isFloat ? ToDouble(a) - ToDouble(b) : ToLong(a) - ToLong(b);
-            case "*": return isFloat ? ToDouble(a) * ToDouble(b) : ToLong(a) * ToLong(b);
+            case "-": return isFloat ? ToDouble(a) - ToDouble(b) : (object)(ToLong(a) - ToLong(b));
+            case "*": return isFloat ? ToDouble(a) * ToDouble(b) : (object)(ToLong(a) * ToLong(b));
             case "/":
                 if (ToDouble(b) == 0) throw new InvalidOperationException("division by zero");
                 return ToDouble(a) / ToDouble(b);

@@ -26,7 +26,9 @@ internal sealed partial class JinjaRenderer
         {
             case LiteralExpr literal: return literal.Value;
             case NameExpr name: return scope.TryGet(name.Name, out var value) ? value : new JinjaUndefined(name.Name);
-            case ListExpr list: return list.Items.Select(item => Evaluate(item, scope)).ToList();
+            case ListExpr list:
+                var items = list.Items.Select(item => Evaluate(item, scope));
+                return list.IsTuple ? new JinjaTuple(items) : items.ToList();
             case DictExpr dict:
                 var result = new JinjaDict();
                 foreach (var (key, itemValue) in dict.Items)

@@ -148,7 +148,7 @@ internal sealed partial class JinjaRenderer
         {
             "ceil" => Math.Ceiling(x * scale) / scale,
             "floor" => Math.Floor(x * scale) / scale,
-            _ => value is long l && precision >= 0 ? l : Math.Round(x, Math.Clamp(precision, 0, 15), MidpointRounding.ToEven),
+            _ => value is long l && precision >= 0 ? (object)l : Math.Round(x, Math.Clamp(precision, 0, 15), MidpointRounding.ToEven),
         };
     }
 
@@ -194,7 +194,7 @@ internal sealed partial class JinjaRenderer
             return !caseSensitive && k is string s ? s.ToLowerInvariant() : k;
         }
         var sorted = dict.Order(Comparer<KeyValuePair<object, object?>>.Create((a, b) => JinjaOps.Compare(Key(a), Key(b))))
-            .Select(kv => (object?)new List<object?> { kv.Key, kv.Value }).ToList();
+            .Select(kv => (object?)new JinjaTuple { kv.Key, kv.Value }).ToList();
         if (reverse) sorted.Reverse();
         return sorted;
     }

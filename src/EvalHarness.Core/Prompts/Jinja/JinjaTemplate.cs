@@ -60,11 +60,19 @@ public sealed class JinjaTemplate
         float f => (double)f,
         decimal m => (double)m,
         JsonElement json => FromJson(json),
-        IDictionary dict => new JinjaDict(dict.Cast<DictionaryEntry>().Select(e => new KeyValuePair<string, object?>(e.Key.ToString() ?? "", ToValue(e.Value)))),
         IEnumerable<KeyValuePair<string, object?>> pairs => new JinjaDict(pairs.Select(kv => new KeyValuePair<string, object?>(kv.Key, ToValue(kv.Value)))),
+        IDictionary dict => FromDictionary(dict),
         IEnumerable items => items.Cast<object?>().Select(ToValue).ToList(),
         _ => value.ToString(),
     };
+
+    private static JinjaDict FromDictionary(IDictionary dict)
+    {
+        var result = new JinjaDict();
+        var entries = dict.GetEnumerator();
+        while (entries.MoveNext()) result[ToValue(entries.Key) ?? "None"] = ToValue(entries.Value);
+        return result;
+    }
 
     private static object? FromJson(JsonElement json) => json.ValueKind switch
     {

@@ -53,6 +53,14 @@ public sealed class JinjaDict : OrderedDictionary<object, object?>
     }
 }
 
+/// <summary>A Python tuple: behaves as a list, prints as (a, b). dict.items(), dictsort and `(a, b)` make them.</summary>
+public sealed class JinjaTuple : List<object?>
+{
+    public JinjaTuple() { }
+
+    public JinjaTuple(IEnumerable<object?> items) : base(items) { }
+}
+
 /// <summary>namespace(): the one object a template may mutate from inside a loop (`set ns.x = ...`).</summary>
 public sealed class JinjaNamespace
 {
