@@ -14,6 +14,7 @@ internal sealed class JinjaLexer(string source, bool trimBlocks = true, bool lst
     private readonly List<JinjaToken> _tokens = [];
     private int _pos;
     private int _line = 1;
+    private int _textLine = 1;
 
     public List<JinjaToken> Tokenize()
     {
@@ -60,6 +61,7 @@ internal sealed class JinjaLexer(string source, bool trimBlocks = true, bool lst
             }
             if (kind == '%' && IsRawBlockStart()) LexRawBody(text);
             textStart = _pos;
+            _textLine = _line;
         }
         EmitText(text);
         _tokens.Add(new JinjaToken(JinjaTokenKind.End, "", _line));
@@ -85,7 +87,7 @@ internal sealed class JinjaLexer(string source, bool trimBlocks = true, bool lst
 
     private void EmitText(StringBuilder text)
     {
-        if (text.Length > 0) _tokens.Add(new JinjaToken(JinjaTokenKind.Text, text.ToString(), _line));
+        if (text.Length > 0) _tokens.Add(new JinjaToken(JinjaTokenKind.Text, text.ToString(), _textLine));
         text.Clear();
     }
 

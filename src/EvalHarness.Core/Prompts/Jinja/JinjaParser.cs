@@ -44,10 +44,9 @@ internal sealed partial class JinjaParser(List<JinjaToken> tokens)
     private string ExpectName(string construct) => Expect(JinjaTokenKind.Name, null, construct).Value;
 
     /// <summary>Nodes up to one of the end tags (consumed, including its %}); returns which one ended the body.</summary>
-    private (List<JinjaNode> Body, string? EndTag) ParseBody(string[] endTags, string construct)
+    private (List<JinjaNode> Body, string? EndTag) ParseBody(string[] endTags, string construct, int openedAt = 1)
     {
         var body = new List<JinjaNode>();
-        var openedAt = Current.Line;
         while (true)
         {
             var token = Current;
@@ -112,7 +111,7 @@ internal sealed partial class JinjaParser(List<JinjaToken> tokens)
     private ScopeNode ParseSimpleBlock(string name, string endTag, int line)
     {
         ExpectBlockEnd($"{{% {name} %}}");
-        var (body, _) = ParseBody([endTag], $"{{% {name} %}}");
+        var (body, _) = ParseBody([endTag], $"{{% {name} %}}", line);
         ExpectBlockEnd($"{{% {endTag} %}}");
         return new ScopeNode(body, line);
     }
@@ -124,7 +123,7 @@ internal sealed partial class JinjaParser(List<JinjaToken> tokens)
         ExpectBlockEnd("{% if %}");
         while (true)
         {
-            var (body, end) = ParseBody(["elif", "else", "endif"], $"{{% if %}} (line {line})");
+            var (body, end) = ParseBody(["elif", "else", "endif"], $"{{% if %}} (line {line})", line);
             branches.Add((condition, body));
             if (end == "elif")
             {
@@ -135,7 +134,7 @@ internal sealed partial class JinjaParser(List<JinjaToken> tokens)
             if (end == "else")
             {
                 ExpectBlockEnd("{% else %}");
-                var (elseBody, _) = ParseBody(["endif"], $"{{% if %}} (line {line})");
+                var (elseBody, _) = ParseBody(["endif"], $"{{% if %}} (line {line})", line);
                 ExpectBlockEnd("{% endif %}");
                 return new IfNode(branches, elseBody, line);
             }
@@ -162,12 +161,12 @@ internal sealed partial class JinjaParser(List<JinjaToken> tokens)
             recursive = true;
         }
         ExpectBlockEnd("{% for %}");
-        var (body, end) = ParseBody(["else", "endfor"], $"{{% for %}} (line {line})");
+        var (body, end) = ParseBody(["else", "endfor"], $"{{% for %}} (line {line})", line);
         List<JinjaNode>? elseBody = null;
         if (end == "else")
         {
             ExpectBlockEnd("{% else %}");
-            (elseBody, _) = ParseBody(["endfor"], $"{{% for %}} (line {line})");
+            (elseBody, _) = ParseBody(["endfor"], $"{{% for %}} (line {line})", line);
         }
         ExpectBlockEnd("{% endfor %}");
         return new ForNode(target, iterable, filter, body, elseBody, recursive, line);
@@ -213,7 +212,7 @@ internal sealed partial class JinjaParser(List<JinjaToken> tokens)
             filters.Add(ParseFilterCall());
         }
         ExpectBlockEnd("{% set %}");
-        var (body, _) = ParseBody(["endset"], $"{{% set %}} (line {line})");
+        var (body, _) = ParseBody(["endset"], $"{{% set %}} (line {line})", line);
         ExpectBlockEnd("{% endset %}");
         return new SetBlockNode(target, filters, body, line);
     }
@@ -244,7 +243,7 @@ internal sealed partial class JinjaParser(List<JinjaToken> tokens)
         var name = ExpectName("{% macro %}");
         var parameters = ParseParameterList("{% macro %}");
         ExpectBlockEnd("{% macro %}");
-        var (body, _) = ParseBody(["endmacro"], $"{{% macro {name} %}} (line {line})");
+        var (body, _) = ParseBody(["endmacro"], $"{{% macro {name} %}} (line {line})", line);
         ExpectBlockEnd("{% endmacro %}");
         return new MacroNode(name, parameters, body, line);
     }
@@ -255,7 +254,7 @@ internal sealed partial class JinjaParser(List<JinjaToken> tokens)
         var call = ParseExpression() as CallExpr
             ?? throw new JinjaTemplateException("expected a macro call", line, "{% call %}");
         ExpectBlockEnd("{% call %}");
-        var (body, _) = ParseBody(["endcall"], $"{{% call %}} (line {line})");
+        var (body, _) = ParseBody(["endcall"], $"{{% call %}} (line {line})", line);
         ExpectBlockEnd("{% endcall %}");
         return new CallBlockNode(call, callerParameters, body, line);
     }
@@ -269,7 +268,7 @@ internal sealed partial class JinjaParser(List<JinjaToken> tokens)
             filters.Add(ParseFilterCall());
         }
         ExpectBlockEnd("{% filter %}");
-        var (body, _) = ParseBody(["endfilter"], $"{{% filter %}} (line {line})");
+        var (body, _) = ParseBody(["endfilter"], $"{{% filter %}} (line {line})", line);
         ExpectBlockEnd("{% endfilter %}");
         return new FilterBlockNode(filters, body, line);
     }
