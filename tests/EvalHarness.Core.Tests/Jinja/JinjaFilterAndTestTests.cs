@@ -62,6 +62,7 @@ public sealed class JinjaFilterAndTestTests
     [InlineData("{{ 's' is string }} {{ 1 is number }} {{ 1.5 is number }} {{ 's' is number }}", "True True True False")]
     [InlineData("{{ {} is mapping }} {{ [] is mapping }} {{ [] is sequence }} {{ 's' is iterable }} {{ 1 is iterable }}", "True False True True False")]
     [InlineData("{{ 3 is equalto 3 }} {{ 3 is eq(4) }} {{ 4 is even }} {{ 3 is odd }} {{ 9 is divisibleby 3 }}", "True False True True True")]
+    [InlineData("{{ nope is sequence }} {{ nope is iterable }} {{ nope is mapping }} {{ 'a' in nope }}", "True True False False")]
     [InlineData("{{ true is true }} {{ 1 is true }} {{ false is false }} {{ x is not none }} {{ true is boolean }}", "True False True True True")]
     public void Tests(string template, string expected) => Assert.Equal(expected, Jinja.Render(template, new { x = 1 }));
 }

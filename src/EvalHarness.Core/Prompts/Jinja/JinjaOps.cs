@@ -255,7 +255,7 @@ internal static class JinjaOps
         List<object?> list => list.Any(x => Equals(x, item)),
         JinjaDict dict => item is not null and not JinjaUndefined && dict.ContainsKey(item),
         JinjaNamespace ns => item is string key && ns.Attributes.ContainsKey(key),
-        JinjaUndefined or null => throw new InvalidOperationException($"argument of type '{TypeName(container)}' is not iterable"),
+        JinjaUndefined => false,
         _ => throw new InvalidOperationException($"argument of type '{TypeName(container)}' is not iterable"),
     };
 }

@@ -27,8 +27,9 @@ internal sealed partial class JinjaRenderer
             case "true": return value is true;
             case "false": return value is false;
             case "mapping": return value is JinjaDict;
-            case "sequence": return value is string or List<object?> or JinjaDict;
-            case "iterable": return value is string or List<object?> or JinjaDict;
+            // Jinja2's Undefined has __len__ and __iter__, so it passes both (and iterates as empty).
+            case "sequence": return value is string or List<object?> or JinjaDict or JinjaUndefined;
+            case "iterable": return value is string or List<object?> or JinjaDict or JinjaUndefined;
             case "callable": return value is JinjaCallable || (value is JinjaLoop loop && loop.Recurse is not null);
             case "equalto" or "eq" or "==" or "sameas": return JinjaOps.Equals(value, Arg(0));
             case "ne" or "!=": return !JinjaOps.Equals(value, Arg(0));
