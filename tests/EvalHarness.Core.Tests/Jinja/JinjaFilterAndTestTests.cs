@@ -29,6 +29,7 @@ public sealed class JinjaFilterAndTestTests
     [InlineData("{{ {'b':1,'A':2}|dictsort }}", "[('A', 2), ('b', 1)]")]
     [InlineData("{{ 'a\\nb\\n\\nc'|indent(2) }}|{{ 'a\\nb'|indent(2, true) }}", "a\n  b\n\n  c|  a\n  b")]
     [InlineData("{{ '<b>'|safe }} {{ '<b>'|e }}", "<b> &lt;b&gt;")]
+    [InlineData("{{ 'x: '|safe + '\"<q>\"' }}|{{ 'x: '|safe ~ '<q>' }}|{{ ('a'|safe + 'b') is string }}", "x: &#34;&lt;q&gt;&#34;|x: <q>|True")]
     [InlineData("{{ 'one two  three'|wordcount }} {{ 'hello world'|title }}", "3 Hello World")]
     [InlineData("{{ [3,1,2]|min }} {{ [3,1,2]|max }} {{ [1,2,3]|sum }}", "1 3 6")]
     [InlineData("{{ [1,2,3,4]|select('odd')|list }} {{ [1,2,3,4]|reject('even')|list }}", "[1, 3] [1, 3]")]

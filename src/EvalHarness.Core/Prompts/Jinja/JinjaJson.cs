@@ -59,6 +59,7 @@ internal sealed class JinjaJson
                 sb.Append(double.IsNaN(d) ? "NaN" : double.IsInfinity(d) ? (d > 0 ? "Infinity" : "-Infinity") : JinjaOps.FormatDouble(d));
                 break;
             case string s: WriteString(sb, s); break;
+            case JinjaMarkup m: WriteString(sb, m.Value); break;
             case List<object?> list:
                 WriteContainer(sb, '[', ']', list, level, (item, l) => Write(sb, item, l));
                 break;

@@ -14,7 +14,7 @@ internal static class JinjaMethods
     public static bool IsDictMethod(string name) => DictMethods.Contains(name);
 
     /// <summary>The method as a callable bound to its receiver, or null when the type has no such method.</summary>
-    public static JinjaCallable? Bind(object? receiver, string name) => receiver switch
+    public static JinjaCallable? Bind(object? receiver, string name) => JinjaOps.Unwrap(receiver) switch
     {
         string s => StringMethod(s, name),
         JinjaDict d => DictMethod(d, name),

@@ -11,7 +11,10 @@ internal static class JinjaOps
 {
     public static bool IsUndefined(object? v) => v is JinjaUndefined;
 
-    public static bool IsTruthy(object? v) => v switch
+    /// <summary>Markup behaves as its text everywhere but in +.</summary>
+    public static object? Unwrap(object? v) => v is JinjaMarkup m ? m.Value : v;
+
+    public static bool IsTruthy(object? v) => Unwrap(v) switch
     {
         null or JinjaUndefined => false,
         bool b => b,
@@ -24,7 +27,7 @@ internal static class JinjaOps
     };
 
     /// <summary>Python's str(): what `{{ value }}` prints.</summary>
-    public static string ToStr(object? v) => v switch
+    public static string ToStr(object? v) => Unwrap(v) switch
     {
         null => "None",
         JinjaUndefined => "",
@@ -38,7 +41,7 @@ internal static class JinjaOps
     /// <summary>Python's repr(): how lists and dicts print their items.</summary>
     public static string Repr(object? v)
     {
-        switch (v)
+        switch (Unwrap(v))
         {
             case string s: return ReprString(s);
             case JinjaTuple tuple: return "(" + string.Join(", ", tuple.Select(Repr)) + (tuple.Count == 1 ? ",)" : ")");
@@ -48,7 +51,7 @@ internal static class JinjaOps
             case JinjaUndefined: return "Undefined";
             case null: return "None";
             case bool or long or double: return ToStr(v);
-            default: return v.ToString() ?? "";
+            default: return v?.ToString() ?? "";
         }
     }
 
@@ -111,6 +114,7 @@ internal static class JinjaOps
 
     public static new bool Equals(object? a, object? b)
     {
+        (a, b) = (Unwrap(a), Unwrap(b));
         if (a is JinjaUndefined && b is JinjaUndefined) return true;
         if (a is null || b is null) return a is null && b is null;
         if (IsNumber(a) && IsNumber(b))
@@ -133,6 +137,7 @@ internal static class JinjaOps
     /// <summary>Ordering for &lt;, &gt;, sort: numbers with numbers, strings ordinally, lists item by item.</summary>
     public static int Compare(object? a, object? b)
     {
+        (a, b) = (Unwrap(a), Unwrap(b));
         if (IsNumber(a) && IsNumber(b))
         {
             if (a is double || b is double) return ToDouble(a).CompareTo(ToDouble(b));
@@ -177,6 +182,7 @@ internal static class JinjaOps
         long => "int",
         double => "float",
         string => "str",
+        JinjaMarkup => "Markup",
         List<object?> => "list",
         JinjaDict => "dict",
         JinjaNamespace => "namespace",
@@ -185,7 +191,7 @@ internal static class JinjaOps
     };
 
     /// <summary>The items a for loop or filter walks: list items, dict keys, string characters; undefined is empty.</summary>
-    public static IEnumerable<object?> Iterate(object? v) => v switch
+    public static IEnumerable<object?> Iterate(object? v) => Unwrap(v) switch
     {
         List<object?> list => list,
         JinjaDict dict => dict.Keys.Cast<object?>().ToList(),
@@ -196,6 +202,16 @@ internal static class JinjaOps
 
     public static object? Add(object? a, object? b)
     {
+        if (a is JinjaMarkup || b is JinjaMarkup)
+        {
+            string Escaped(object? x) => x switch
+            {
+                JinjaMarkup m => m.Value,
+                string s => JinjaMarkup.Escape(s),
+                _ => throw new InvalidOperationException($"unsupported operand types for +: {TypeName(a)} and {TypeName(b)}"),
+            };
+            return new JinjaMarkup(Escaped(a) + Escaped(b));
+        }
         if (a is string sa && b is string sb) return sa + sb;
         if (a is List<object?> la && b is List<object?> lb) return new List<object?>([.. la, .. lb]);
         if (IsNumber(a) && IsNumber(b))
@@ -249,9 +265,9 @@ internal static class JinjaOps
         return q;
     }
 
-    public static bool Contains(object? container, object? item) => container switch
+    public static bool Contains(object? container, object? item) => Unwrap(container) switch
     {
-        string s => item is string sub ? s.Contains(sub, StringComparison.Ordinal) : throw new InvalidOperationException($"'in <string>' requires string as left operand, not {TypeName(item)}"),
+        string s => Unwrap(item) is string sub ? s.Contains(sub, StringComparison.Ordinal) : throw new InvalidOperationException($"'in <string>' requires string as left operand, not {TypeName(item)}"),
         List<object?> list => list.Any(x => Equals(x, item)),
         JinjaDict dict => item is not null and not JinjaUndefined && dict.ContainsKey(item),
         JinjaNamespace ns => item is string key && ns.Attributes.ContainsKey(key),

@@ -96,7 +96,7 @@ internal sealed partial class JinjaRenderer
             case JinjaDict dict:
                 if (JinjaMethods.IsDictMethod(attribute)) return JinjaMethods.Bind(dict, attribute);
                 return dict.TryGetValue(attribute, out var dictValue) ? dictValue : new JinjaUndefined(attribute);
-            case string or List<object?>:
+            case string or List<object?> or JinjaMarkup:
                 return (object?)JinjaMethods.Bind(target, attribute) ?? new JinjaUndefined(attribute);
             default:
                 return new JinjaUndefined(attribute);
@@ -105,7 +105,7 @@ internal sealed partial class JinjaRenderer
 
     internal static object? GetItem(object? target, object? index, JinjaExpr? at)
     {
-        switch (target)
+        switch (JinjaOps.Unwrap(target))
         {
             case JinjaUndefined undefined:
                 throw new JinjaTemplateException($"'{(undefined.Name.Length > 0 ? undefined.Name : "value")}' is undefined (reading [{JinjaOps.Repr(index)}])", at?.Line ?? 0, "subscript");
@@ -133,7 +133,7 @@ internal sealed partial class JinjaRenderer
 
     private object? EvaluateSlice(SliceExpr slice, JinjaScope scope)
     {
-        var target = Evaluate(slice.Target, scope);
+        var target = JinjaOps.Unwrap(Evaluate(slice.Target, scope));
         long? Bound(JinjaExpr? e)
         {
             if (e is null) return null;

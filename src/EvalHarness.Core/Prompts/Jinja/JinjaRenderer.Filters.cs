@@ -61,8 +61,9 @@ internal sealed partial class JinjaRenderer
             case "sort": return Sort(value, args);
             case "dictsort": return DictSort(value, args);
             case "indent": return Indent(ToText(value), args);
-            case "safe" or "escape" or "e" or "forceescape":
-                return name == "safe" ? value : Escape(JinjaOps.ToStr(value));
+            case "safe": return value as JinjaMarkup ?? new JinjaMarkup(JinjaOps.ToStr(value));
+            case "escape" or "e": return value as JinjaMarkup ?? new JinjaMarkup(JinjaMarkup.Escape(JinjaOps.ToStr(value)));
+            case "forceescape": return new JinjaMarkup(JinjaMarkup.Escape(JinjaOps.ToStr(value)));
             case "wordcount": return (long)ToText(value).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
             case "selectattr" or "rejectattr": return SelectAttribute(value, args, name == "selectattr", scope, line);
             case "select" or "reject": return Select(value, args, name == "select", scope, line);
@@ -90,7 +91,7 @@ internal sealed partial class JinjaRenderer
 
     private static string ToText(object? value) => value is string s ? s : JinjaOps.ToStr(value);
 
-    private static int Length(object? value) => value switch
+    private static int Length(object? value) => JinjaOps.Unwrap(value) switch
     {
         string s => s.Length,
         List<object?> l => l.Count,
@@ -219,9 +220,6 @@ internal sealed partial class JinjaRenderer
         }
         return first ? indentation + result : result;
     }
-
-    private static string Escape(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
-        .Replace("\"", "&#34;").Replace("'", "&#39;");
 
     private static List<object?> Batch(object? value, JinjaArguments args)
     {

@@ -14,6 +14,7 @@ internal sealed partial class JinjaRenderer
     private bool RunTest(string name, object? value, IReadOnlyList<object?> args, JinjaScope scope, int line)
     {
         object? Arg(int i) => i < args.Count ? args[i] : throw new JinjaTemplateException($"test '{name}' needs an argument", line, $"test '{name}'");
+        value = JinjaOps.Unwrap(value);
         switch (name)
         {
             case "defined": return value is not JinjaUndefined;

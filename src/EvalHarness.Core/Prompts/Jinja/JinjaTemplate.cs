@@ -52,7 +52,7 @@ public sealed class JinjaTemplate
     /// </summary>
     public static object? ToValue(object? value) => value switch
     {
-        null or string or bool or long or double or JinjaUndefined or JinjaNamespace or JinjaCallable => value,
+        null or string or bool or long or double or JinjaUndefined or JinjaNamespace or JinjaCallable or JinjaMarkup => value,
         JinjaDict dict => dict,
         List<object?> list => list,
         int or short or byte or sbyte or ushort or uint => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),

@@ -53,6 +53,21 @@ public sealed class JinjaDict : OrderedDictionary<object, object?>
     }
 }
 
+/// <summary>
+/// Jinja2's Markup, the "safe" string `|safe` and `|e` return. It matters even with autoescape off: Markup + str
+/// HTML-escapes the plain operand (functionary's template relies on it). Elsewhere it behaves as its text.
+/// </summary>
+public sealed class JinjaMarkup(string value)
+{
+    public string Value { get; } = value;
+
+    public override string ToString() => Value;
+
+    /// <summary>markupsafe.escape: &amp; &lt; &gt; " '.</summary>
+    public static string Escape(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;")
+        .Replace("\"", "&#34;").Replace("'", "&#39;");
+}
+
 /// <summary>A Python tuple: behaves as a list, prints as (a, b). dict.items(), dictsort and `(a, b)` make them.</summary>
 public sealed class JinjaTuple : List<object?>
 {
