@@ -12,7 +12,7 @@ public sealed class JinjaStatementTests
 
     [Fact]
     public void Trim_blocks_drops_the_newline_after_a_block_tag() =>
-        Assert.Equal("x\ny\n", Jinja.Render("{% if true %}\nx\n{% endif %}\ny\n"));
+        Assert.Equal("x\ny", Jinja.Render("{% if true %}\nx\n{% endif %}\ny\n"));
 
     [Fact]
     public void Lstrip_blocks_drops_indentation_before_a_block_tag_but_not_before_output() =>
@@ -25,6 +25,18 @@ public sealed class JinjaStatementTests
     [Fact]
     public void Without_trim_and_lstrip_whitespace_is_kept() =>
         Assert.Equal("  \nx\n", Jinja.Render("  {% if true %}\nx\n{% endif %}", options: new() { TrimBlocks = false, LstripBlocks = false }));
+
+    [Fact]
+    public void One_trailing_newline_is_dropped_and_line_endings_normalised_as_jinja2_does()
+    {
+        Assert.Equal("a\n", Jinja.Render("a\n\n"));
+        Assert.Equal("a\nb", Jinja.Render("a\r\nb\r\n"));
+        Assert.Equal("a\n", Jinja.Render("a\n", options: new() { KeepTrailingNewline = true }));
+    }
+
+    [Fact]
+    public void Plus_before_the_closing_delimiter_keeps_the_newline() =>
+        Assert.Equal("\nx", Jinja.Render("{% if true +%}\nx{% endif %}"));
 
     [Fact]
     public void If_elif_else() =>

@@ -9,8 +9,17 @@ namespace EvalHarness.Core.Prompts.Jinja;
 /// lstrip_blocks (drop spaces and tabs before a block or comment tag that starts its line), and the explicit
 /// `-` markers that strip all whitespace on their side; `+` after the opening delimiter turns lstrip off.
 /// </summary>
-internal sealed class JinjaLexer(string source, bool trimBlocks = true, bool lstripBlocks = true)
+internal sealed class JinjaLexer(string source, bool trimBlocks = true, bool lstripBlocks = true, bool keepTrailingNewline = false)
 {
+    /// <summary>Jinja2 normalises line endings to \n and, unless keep_trailing_newline, drops one final newline.</summary>
+    private readonly string source = Normalize(source, keepTrailingNewline);
+
+    private static string Normalize(string text, bool keepTrailingNewline)
+    {
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return !keepTrailingNewline && text.EndsWith('\n') ? text[..^1] : text;
+    }
+
     private readonly List<JinjaToken> _tokens = [];
     private int _pos;
     private int _line = 1;
@@ -135,6 +144,12 @@ internal sealed class JinjaLexer(string source, bool trimBlocks = true, bool lst
                 Advance(_pos + 3);
                 _tokens.Add(new JinjaToken(endKind, "", _line));
                 return TrimAfter.All;
+            }
+            if (depth == 0 && closer == '%' && Matches(source, _pos, "+%}"))
+            {
+                Advance(_pos + 3);
+                _tokens.Add(new JinjaToken(endKind, "", _line));
+                return TrimAfter.None;
             }
             if (depth == 0 && Matches(source, _pos, closer + "}"))
             {

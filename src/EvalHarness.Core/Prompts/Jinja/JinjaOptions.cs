@@ -13,6 +13,9 @@ public sealed record JinjaOptions
 
     public bool LstripBlocks { get; init; } = true;
 
+    /// <summary>Jinja2's default (false) drops a single newline at the end of the template.</summary>
+    public bool KeepTrailingNewline { get; init; }
+
     /// <summary>Nodes executed, loop iterations and calls, together.</summary>
     public long MaxSteps { get; init; } = 2_000_000;
 

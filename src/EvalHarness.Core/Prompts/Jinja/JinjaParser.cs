@@ -13,9 +13,9 @@ internal sealed partial class JinjaParser(List<JinjaToken> tokens)
 
     private JinjaToken Peek(int ahead = 1) => tokens[Math.Min(_index + ahead, tokens.Count - 1)];
 
-    public static List<JinjaNode> Parse(string source, bool trimBlocks = true, bool lstripBlocks = true)
+    public static List<JinjaNode> Parse(string source, bool trimBlocks = true, bool lstripBlocks = true, bool keepTrailingNewline = false)
     {
-        var parser = new JinjaParser(new JinjaLexer(source, trimBlocks, lstripBlocks).Tokenize());
+        var parser = new JinjaParser(new JinjaLexer(source, trimBlocks, lstripBlocks, keepTrailingNewline).Tokenize());
         var (body, endTag) = parser.ParseBody([], "template");
         if (endTag is not null) throw new JinjaTemplateException($"unexpected {{% {endTag} %}}", parser.Current.Line, $"{{% {endTag} %}}");
         return body;

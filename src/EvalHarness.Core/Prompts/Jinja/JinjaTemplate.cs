@@ -25,7 +25,7 @@ public sealed class JinjaTemplate
     public static JinjaTemplate Parse(string source, JinjaOptions? options = null)
     {
         options ??= JinjaOptions.Default;
-        return new JinjaTemplate(source, JinjaParser.Parse(source, options.TrimBlocks, options.LstripBlocks), options);
+        return new JinjaTemplate(source, JinjaParser.Parse(source, options.TrimBlocks, options.LstripBlocks, options.KeepTrailingNewline), options);
     }
 
     /// <summary>Renders with these variables; values may be CLR values (converted by <see cref="ToValue"/>).</summary>
