@@ -54,7 +54,8 @@ public sealed class JinjaTemplate
     {
         null or string or bool or long or double or JinjaUndefined or JinjaNamespace or JinjaCallable or JinjaMarkup => value,
         JinjaDict dict => dict,
-        List<object?> list => list,
+        JinjaTuple tuple => tuple,
+        List<object?> list => list.Select(ToValue).ToList(),
         int or short or byte or sbyte or ushort or uint => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
         ulong u => (long)u,
         float f => (double)f,
