@@ -18,6 +18,18 @@ public sealed class TemplateFilesReferenceTests
     {
     };
 
+    /// <summary>The model families the acceptance criteria name, as files of the pinned tree.</summary>
+    private static readonly string[] RequiredFamilies =
+    [
+        "meta-llama-Llama-3.1-8B-Instruct.jinja", "meta-llama-Llama-3.2-3B-Instruct.jinja", "meta-llama-Llama-3.3-70B-Instruct.jinja",
+        "Qwen-Qwen2.5-7B-Instruct.jinja", "Qwen-Qwen3-0.6B.jinja", "Qwen-QwQ-32B.jinja", "Qwen3.5-4B.jinja",
+        "google-gemma-2-2b-it.jinja", "google-gemma-4-31B-it.jinja",
+        "mistralai-Mistral-Nemo-Instruct-2407.jinja", "Mistral-Small-3.2-24B-Instruct-2506.jinja",
+        "deepseek-ai-DeepSeek-R1-Distill-Llama-8B.jinja", "deepseek-ai-DeepSeek-R1-Distill-Qwen-32B.jinja",
+        "deepseek-ai-DeepSeek-V3.1.jinja", "deepseek-ai-DeepSeek-V3.2.jinja",
+        "openai-gpt-oss-120b.jinja", "microsoft-Phi-3.5-mini-instruct.jinja",
+    ];
+
     private static readonly DateTime Now = DateTime.Parse(PythonJinjaReference.FixedNow, CultureInfo.InvariantCulture);
 
     internal sealed record Variant(string File, string Template, ThinkingMode Thinking)
@@ -95,5 +107,7 @@ public sealed class TemplateFilesReferenceTests
         foreach (var variant in variants) if (!failedFiles.Contains(variant.File)) matchedFiles.Add(variant.File);
         Assert.True(failures.Count == 0, $"{failures.Count} variants differ ({matchedFiles.Count} files match):\n" + string.Join("\n", failures));
         Assert.True(matchedFiles.Count >= 25, $"only {matchedFiles.Count} template files match");
+        var missing = RequiredFamilies.Where(f => !matchedFiles.Contains(f)).ToList();
+        Assert.True(missing.Count == 0, "required families not matched: " + string.Join(", ", missing));
     }
 }

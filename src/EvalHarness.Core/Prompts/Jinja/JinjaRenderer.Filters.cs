@@ -55,25 +55,13 @@ internal sealed partial class JinjaRenderer
             case "float": return ToFloat(value, args);
             case "abs": return value is double d1 ? Math.Abs(d1) : (object)Math.Abs(JinjaOps.ToLong(value));
             case "round": return Round(value, args);
-            case "unique": return Unique(value, args);
             case "reverse":
                 return value is string rs ? new string(rs.Reverse().ToArray()) : JinjaOps.Iterate(value).Reverse().ToList();
-            case "sort": return Sort(value, args);
-            case "dictsort": return DictSort(value, args);
             case "indent": return Indent(ToText(value), args);
             case "safe": return value as JinjaMarkup ?? new JinjaMarkup(JinjaOps.ToStr(value));
             case "escape" or "e": return value as JinjaMarkup ?? new JinjaMarkup(JinjaMarkup.Escape(JinjaOps.ToStr(value)));
             case "forceescape": return new JinjaMarkup(JinjaMarkup.Escape(JinjaOps.ToStr(value)));
             case "wordcount": return (long)ToText(value).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-            case "selectattr" or "rejectattr": return SelectAttribute(value, args, name == "selectattr", scope, line);
-            case "select" or "reject": return Select(value, args, name == "select", scope, line);
-            case "map": return Map(value, args, scope, line);
-            case "min" or "max":
-                var ordered = JinjaOps.Iterate(value).Order(Comparer<object?>.Create(JinjaOps.Compare)).ToList();
-                return ordered.Count == 0 ? new JinjaUndefined(name) : name == "min" ? ordered[0] : ordered[^1];
-            case "sum":
-                return JinjaOps.Iterate(value).Aggregate(args.Get(-1, "start", 0L), (acc, x) => JinjaOps.Add(acc, args.Get(0, "attribute") is string a ? LookupPath(x, a) : x));
-            case "batch": return Batch(value, args);
             case "center":
                 var text = ToText(value);
                 var width = (int)JinjaOps.ToLong(args.Get(0, "width", 80L));
@@ -84,6 +72,27 @@ internal sealed partial class JinjaRenderer
                 var full = ToText(value);
                 var length = (int)JinjaOps.ToLong(args.Get(0, "length", 255L));
                 return full.Length <= length ? full : full[..Math.Max(0, length - 3)] + "...";
+            default:
+                return RunCollectionFilter(name, value, args, scope, line);
+        }
+    }
+
+    private object? RunCollectionFilter(string name, object? value, JinjaArguments args, JinjaScope scope, int line)
+    {
+        switch (name)
+        {
+            case "dictsort": return DictSort(value, args);
+            case "sort": return Sort(value, args);
+            case "unique": return Unique(value, args);
+            case "selectattr" or "rejectattr": return SelectAttribute(value, args, name == "selectattr", scope, line);
+            case "select" or "reject": return Select(value, args, name == "select", scope, line);
+            case "map": return Map(value, args, scope, line);
+            case "min" or "max":
+                var ordered = JinjaOps.Iterate(value).Order(Comparer<object?>.Create(JinjaOps.Compare)).ToList();
+                return ordered.Count == 0 ? new JinjaUndefined(name) : name == "min" ? ordered[0] : ordered[^1];
+            case "sum":
+                return JinjaOps.Iterate(value).Aggregate(args.Get(-1, "start", 0L), (acc, x) => JinjaOps.Add(acc, args.Get(0, "attribute") is string a ? LookupPath(x, a) : x));
+            case "batch": return Batch(value, args);
             default:
                 throw new JinjaTemplateException($"unknown filter '{name}'", line, $"filter '{name}'");
         }
