@@ -54,6 +54,7 @@ public sealed class JinjaConstructReferenceTests
         "{{ '\\u00e9\\t\\\\' }}|{{ \"it's\" }}|{{ 'say \"hi\"' }}|{{ ['it\\'s'] }}",
         "{%- set a = 1 -%}{%- if true -%}{%- set a = 2 -%}{%- endif -%}{{ a }}{% for i in xs %}{% set a = i %}{% endfor %}{{ a }}",
         "{{ xs|batch(2)|list }} {{ xs|min }} {{ xs|max }} {{ [1.5, 2]|sum }} {{ -1.5|abs }} {{ 1.25|round(1) }} {{ 1.35|round(1, 'floor') }}",
+        "{{ \"it's a-b (c) d\"|title }}|{{ \"it's\".title() }}|{{ 'a-b c_d'|wordcount }}|{{ '%s=%d' % ('k', 3) }}|{{ 'v:%s' % 'x' }}",
         "{{ 'abc'|capitalize }}{{ 'ABC DEF'|title }}{{ 'a b'|wordcount }}{{ 'abc'|list }}{{ 'a,b'|replace(',', '') }}",
     ];
 

@@ -225,6 +225,7 @@ internal static class JinjaOps
     public static object? Arithmetic(string op, object? a, object? b)
     {
         if (op == "+") return Add(a, b);
+        if (op == "%" && Unwrap(a) is string format) return JinjaRenderer.PercentFormat(format, b);
         if (op == "*" && a is string s && b is long n) return string.Concat(Enumerable.Repeat(s, (int)Math.Max(0, n)));
         if (op == "*" && a is List<object?> l && b is long times) return Enumerable.Range(0, (int)Math.Max(0, times)).SelectMany(_ => l).ToList();
         if (!IsNumber(a) || !IsNumber(b))

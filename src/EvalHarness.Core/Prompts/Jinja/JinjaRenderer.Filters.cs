@@ -29,7 +29,7 @@ internal sealed partial class JinjaRenderer
             case "upper": return ToText(value).ToUpperInvariant();
             case "lower": return ToText(value).ToLowerInvariant();
             case "capitalize": return JinjaMethods.Capitalize(ToText(value));
-            case "title": return JinjaMethods.Bind(ToText(value), "title")!.Invoke(JinjaArguments.Empty);
+            case "title": return TitleFilter(ToText(value));
             case "replace":
                 return JinjaMethods.Bind(ToText(value), "replace")!.Invoke(new JinjaArguments(
                     [JinjaOps.ToStr(args.Get(0, "old")), JinjaOps.ToStr(args.Get(1, "new")), args.Get(2, "count")], new Dictionary<string, object?>()));
@@ -61,7 +61,7 @@ internal sealed partial class JinjaRenderer
             case "safe": return value as JinjaMarkup ?? new JinjaMarkup(JinjaOps.ToStr(value));
             case "escape" or "e": return value as JinjaMarkup ?? new JinjaMarkup(JinjaMarkup.Escape(JinjaOps.ToStr(value)));
             case "forceescape": return new JinjaMarkup(JinjaMarkup.Escape(JinjaOps.ToStr(value)));
-            case "wordcount": return (long)ToText(value).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+            case "wordcount": return (long)WordPattern().Count(ToText(value));
             case "center":
                 var text = ToText(value);
                 var width = (int)JinjaOps.ToLong(args.Get(0, "width", 80L));
@@ -97,6 +97,20 @@ internal sealed partial class JinjaRenderer
                 throw new JinjaTemplateException($"unknown filter '{name}'", line, $"filter '{name}'");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\w+")]
+    private static partial System.Text.RegularExpressions.Regex WordPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"([-\s({\[<]+)")]
+    private static partial System.Text.RegularExpressions.Regex WordBeginning();
+
+    /// <summary>Jinja2's title filter: words start after spaces, dashes and brackets (not after apostrophes, unlike str.title).</summary>
+    private static string TitleFilter(string s) => string.Concat(WordBeginning().Split(s)
+        .Where(item => item.Length > 0)
+        .Select(item => char.ToUpperInvariant(item[0]) + item[1..].ToLowerInvariant()));
+
+    internal static string PercentFormat(string format, object? values) =>
+        PercentFormat(format, values is JinjaTuple tuple ? tuple : [values]);
 
     private static string ToText(object? value) => value is string s ? s : JinjaOps.ToStr(value);
 
