@@ -90,7 +90,7 @@ public sealed class JinjaConstructReferenceTests
             {
                 error = e.Message;
             }
-            var same = expected.Ok ? actual == expected.Output : error is not null;
+            var same = expected.Ok ? actual == expected.Output : error is not null && TemplateFilesReferenceTests.SameRaise(expected.Error!, error);
             if (!same)
             {
                 failures.Add($"{Templates[i]}\n  reference {(expected.Ok ? expected.Output : "raised " + expected.Error)}\n  ours      {error ?? actual}");
