@@ -42,13 +42,13 @@ public sealed class JinjaDict : OrderedDictionary<object, object?>
 
         public new bool Equals(object? x, object? y) => JinjaOps.Equals(x, y);
 
-        public int GetHashCode(object obj) => obj switch
+        public int GetHashCode(object obj) => JinjaOps.Unwrap(obj) switch
         {
             string s => StringComparer.Ordinal.GetHashCode(s),
             bool b => b ? 1 : 0,
             long l => l.GetHashCode(),
             double d when d == Math.Floor(d) && Math.Abs(d) < 9e18 => ((long)d).GetHashCode(),
-            _ => obj.GetHashCode(),
+            var other => other?.GetHashCode() ?? 0,
         };
     }
 }
