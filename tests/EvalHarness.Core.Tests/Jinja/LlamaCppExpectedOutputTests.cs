@@ -72,5 +72,39 @@ public sealed class LlamaCppExpectedOutputTests
         Assert.True(matched >= 25, $"only {matched} templates matched exactly");
     }
 
+    [Fact]
+    public void Every_case_renders_as_hugging_face_jinja2_does_without_llama_cpp_adjustments()
+    {
+        var cases = Cases();
+        var jobs = cases.Select((c, i) => new PythonJinjaReference.Job(i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Template, new Dictionary<string, object?>
+        {
+            ["messages"] = LlamaCppTemplateTestCases.Conversation.Concat(c.ExtraConversation)
+                .Select(t => new Dictionary<string, object?> { ["role"] = t.Role, ["content"] = t.Content }).ToList(),
+            ["bos_token"] = c.BosToken,
+            ["eos_token"] = c.EosToken,
+            ["add_generation_prompt"] = true,
+        })).ToList();
+        var reference = PythonJinjaReference.Render(jobs);
+        var failures = new List<string>();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var expected = reference[jobs[i].Id];
+            string? actual = null, error = null;
+            try
+            {
+                var turns = LlamaCppTemplateTestCases.Conversation.Concat(cases[i].ExtraConversation).Select(t => new ChatTurn(t.Role, t.Content)).ToList();
+                actual = new JinjaChatFormatter(cases[i].Template, cases[i].BosToken, cases[i].EosToken, mergeUnsupportedSystem: false)
+                    .Format(turns, addGenerationPrompt: true, ThinkingMode.Default);
+            }
+            catch (JinjaTemplateException e)
+            {
+                error = e.Message;
+            }
+            var same = expected.Ok ? actual == expected.Output : error is not null && TemplateFilesReferenceTests.SameRaise(expected.Error!, error);
+            if (!same) failures.Add($"{cases[i].Name}:\n  reference {(expected.Ok ? Escape(expected.Output!) : "raised " + expected.Error)}\n  ours      {error ?? Escape(actual!)}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     internal static string Escape(string s) => s.Replace("\n", "\\n").Replace("\t", "\\t");
 }
