@@ -19,6 +19,7 @@ public sealed class OpenAiCompatibleBackend : IInferenceBackend
     private readonly OpenAiHttpTransport _transport;
     private readonly Lock _callbackGate = new();
     private int? _contextLength;
+    private bool? _canTokenize;
 
     public OpenAiCompatibleBackend(OpenAiCompatibleOptions options)
     {
@@ -105,19 +106,33 @@ public sealed class OpenAiCompatibleBackend : IInferenceBackend
         };
         var response = await _transport.PostJsonAsync<CompletionResponse>("v1/completions", body, cancellationToken).ConfigureAwait(false);
         var scored = EchoedContinuation.Read(response.Choices.FirstOrDefault()?.Logprobs, request.Context.Length, prompt.Length, _options.BaseUrl.ToString(), index);
-        var greedy = scored.IsGreedy ?? await GreedyReproduces(request, scored.TokenLogProbabilities.Count, cancellationToken).ConfigureAwait(false);
+        var greedy = scored.IsGreedy ?? await GreedyReproduces(request, scored, cancellationToken).ConfigureAwait(false);
         return new LoglikelihoodResult(scored.LogProbability, greedy, scored.TokenLogProbabilities, scored.ContextTokenCount, ContextTruncated: false);
     }
 
     /// <summary>
-    /// Where the server sends no top_logprobs: the continuation is all-argmax exactly when greedy decoding from the
-    /// context reproduces it (each step then conditions on the same tokens the echo scored).
+    /// Where the server sends no top_logprobs: the continuation is all-argmax exactly when greedy decoding of as many
+    /// tokens from the same context tokens reproduces it and nothing more (a different tokenization of the same text
+    /// shows up as extra or missing text). The context goes as the echo's own first tokens when the server can
+    /// tokenize (the whole text's tokenization may split the context differently from the context alone), else as text.
     /// </summary>
-    private async Task<bool> GreedyReproduces(LoglikelihoodRequest request, int tokens, CancellationToken cancellationToken)
+    private async Task<bool> GreedyReproduces(LoglikelihoodRequest request, EchoedContinuation.Scored scored, CancellationToken cancellationToken)
     {
-        var settings = SamplingSettings.Greedy(tokens);
-        var generated = await GenerateOne(new GenerationRequest(request.Context, settings), -1, cancellationToken).ConfigureAwait(false);
-        return generated.Text.StartsWith(request.Continuation, StringComparison.Ordinal);
+        var settings = SamplingSettings.Greedy(scored.TokenLogProbabilities.Count);
+        var prompt = new GenerationRequest(request.Context, settings);
+        if (_canTokenize is not false)
+        {
+            var (status, text) = await _transport.PostAsync("tokenize",
+                new TokenizeRequestBody { Content = request.Context + request.Continuation, AddSpecial = true, ParseSpecial = true }, cancellationToken).ConfigureAwait(false);
+            _canTokenize = (int)status is >= 200 and < 300;
+            var whole = _canTokenize is true ? JsonSerializer.Deserialize<TokenizeResponse>(text, OpenAiJson.Options)?.Tokens : null;
+            if (whole is not null && whole.Count == scored.ContextTokenCount + scored.TokenLogProbabilities.Count)
+            {
+                prompt = new GenerationRequest(whole[..scored.ContextTokenCount], settings);
+            }
+        }
+        var generated = await GenerateOne(prompt, -1, cancellationToken).ConfigureAwait(false);
+        return generated.Text == request.Continuation;
     }
 
     private async Task<T> PostOptional<T>(string path, object body, CancellationToken cancellationToken)
