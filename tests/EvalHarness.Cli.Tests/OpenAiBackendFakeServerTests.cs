@@ -44,14 +44,14 @@ public sealed class OpenAiBackendFakeServerTests
     });
 
     [Fact]
-    public async Task A_503_with_retry_after_is_retried_and_the_200_used()
+    public async Task A_503_with_retry_after_is_retried_after_the_asked_delay_and_the_200_used()
     {
         var (app, address) = await StartFake(async (http, call) =>
         {
             if (call == 1)
             {
                 http.Response.StatusCode = 503;
-                http.Response.Headers.RetryAfter = "0";
+                http.Response.Headers.RetryAfter = "1";
                 await http.Response.WriteAsync("busy");
                 return;
             }
@@ -60,11 +60,35 @@ public sealed class OpenAiBackendFakeServerTests
         });
         await using var _ = app;
         using var client = Client(address);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = client.Generate([new GenerationRequest("hello", SamplingSettings.Greedy(1))])[0];
+        // Our own backoff would have waited ~20 ms; the server asked for a second.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"retried after {clock.Elapsed.TotalMilliseconds:0} ms");
         Assert.Equal(" there", result.Text);
         Assert.Equal(FinishReason.Length, result.FinishReason);
         Assert.Equal(3, result.PromptTokenCount);
         Assert.Equal(1, client.RetryCount);
+    }
+
+    [Fact]
+    public async Task A_request_past_its_timeout_is_retried()
+    {
+        var (app, address) = await StartFake(async (http, call) =>
+        {
+            if (call == 1) await Task.Delay(TimeSpan.FromSeconds(5), http.RequestAborted).ContinueWith(_ => { });
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(Completion);
+        });
+        await using var _ = app;
+        using var client = new OpenAiCompatibleBackend(new OpenAiCompatibleOptions
+        {
+            BaseUrl = address, Model = "m", ApiKeyVariable = "EVALHARNESS_TEST_NO_KEY",
+            InitialBackoff = TimeSpan.FromMilliseconds(20), MaxRetries = 2, RequestTimeout = TimeSpan.FromMilliseconds(500),
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(" there", client.Generate([new GenerationRequest("hello", SamplingSettings.Greedy(1))])[0].Text);
+        Assert.Equal(1, client.RetryCount);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"took {clock.Elapsed.TotalSeconds:0.0} s: the timeout did not cut the first attempt");
     }
 
     [Fact]
