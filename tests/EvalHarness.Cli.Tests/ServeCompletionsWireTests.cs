@@ -63,4 +63,19 @@ public sealed class ServeCompletionsWireTests(ServeFixture fixture) : IClassFixt
         Assert.Equal(whole, string.Concat(events[..^1].Select(e => JsonNode.Parse(e["data: ".Length..])!["choices"]![0]!["text"]!.GetValue<string>())));
         Assert.NotEmpty(whole);
     }
+
+    [Fact]
+    public async Task A_bad_request_among_concurrent_ones_fails_alone()
+    {
+        fixture.Require();
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
+        var ct = TestContext.Current.CancellationToken;
+        // An empty prompt has nothing to score: the engine refuses it, and must not take the batch it rode in down too.
+        var prompts = Enumerable.Range(0, 8).Select(i => $"the number {i} is").Append("").ToArray();
+        var responses = await Task.WhenAll(prompts.Select(p => http.PostAsync("v1/completions",
+            new StringContent($$"""{"prompt":"{{p}}","max_tokens":0,"echo":true,"logprobs":1}""", Encoding.UTF8, "application/json"), ct)));
+        Assert.All(responses[..^1], r => Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, responses[^1].StatusCode);
+        Assert.Contains("empty continuation", await responses[^1].Content.ReadAsStringAsync(ct));
+    }
 }

@@ -101,14 +101,14 @@ internal sealed class EngineRequestQueue : IDisposable
 
     private void RunGenerations(List<GenerationWork> items) =>
         RunIsolatingFailures(items, batch => _engine.Generate(batch.Select(w => w.Request).ToArray(), (i, r) => batch[i].Done.TrySetResult(r)),
-            (w, e) => w.Done.TrySetException(e));
+            (w, e) => w.Done.TrySetException(e), w => !w.Done.Task.IsCompleted);
 
     private void RunScoring(List<ScoringWork> items) =>
         RunIsolatingFailures(items, batch => _engine.Loglikelihood(batch.Select(w => w.Request).ToArray(), (i, r) => batch[i].Done.TrySetResult(r)),
-            (w, e) => w.Done.TrySetException(e));
+            (w, e) => w.Done.TrySetException(e), w => !w.Done.Task.IsCompleted);
 
     /// <summary>One bad request (an empty continuation, a prompt too long) fails the engine's whole call: retry one by one so only it fails.</summary>
-    private static void RunIsolatingFailures<T>(List<T> items, Action<List<T>> run, Action<T, Exception> fail)
+    private static void RunIsolatingFailures<T>(List<T> items, Action<List<T>> run, Action<T, Exception> fail, Func<T, bool> pending)
     {
         try
         {
@@ -116,7 +116,13 @@ internal sealed class EngineRequestQueue : IDisposable
         }
         catch (Exception) when (items.Count > 1)
         {
-            foreach (var item in items) RunIsolatingFailures([item], run, fail);
+            // Those answered before the failure keep their answers.
+            foreach (var item in items.Where(pending)) RunIsolatingFailures([item], run, fail, pending);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // The engine tokenizes with Parallel.For, which wraps a bad request's UserInputException.
+            fail(items[0], e.InnerExceptions[0]);
         }
         catch (Exception e)
         {

@@ -122,6 +122,11 @@ public sealed class OpenAiServer : IAsyncDisposable
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
         }
+        catch (Exception e) when (!http.Response.HasStarted && e is not OperationCanceledException)
+        {
+            // A fault of ours: the client still gets an OpenAI-shaped error it can log, not an empty 500.
+            await ServerJson.WriteError(http, StatusCodes.Status500InternalServerError, $"{e.GetType().Name}: {e.Message}", "server_error");
+        }
     };
 
     /// <summary>Runs until <paramref name="cancellationToken"/> fires (Ctrl+C in the CLI).</summary>
