@@ -33,9 +33,10 @@ internal sealed class EngineRequestQueue : IDisposable
         _worker.Start();
     }
 
-    /// <summary>Engine calls made so far and requests they carried (a batching measure for tests and logs).</summary>
-    public (int Calls, int Requests) Batching => (_calls, _requests);
+    /// <summary>Engine calls made so far, requests they carried and time spent inside them (for tests and logs).</summary>
+    public (int Calls, int Requests, TimeSpan EngineTime) Batching => (_calls, _requests, TimeSpan.FromTicks(Interlocked.Read(ref _engineTicks)));
     private int _calls, _requests;
+    private long _engineTicks;
 
     public Task<GenerationResult> Generate(GenerationRequest request, CancellationToken cancellationToken)
     {
@@ -64,8 +65,10 @@ internal sealed class EngineRequestQueue : IDisposable
             if (live.Count == 0) continue;
             Interlocked.Increment(ref _calls);
             Interlocked.Add(ref _requests, live.Count);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             if (live[0] is GenerationWork) RunGenerations(live.Cast<GenerationWork>().ToList());
             else RunScoring(live.Cast<ScoringWork>().ToList());
+            Interlocked.Add(ref _engineTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
         }
     }
 

@@ -33,8 +33,8 @@ public sealed class OpenAiServer : IAsyncDisposable
     /// <summary>Where the server listens, e.g. http://127.0.0.1:8080/ (the real port when 0 was asked for).</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Engine calls made and requests they carried: more requests than calls means clients shared batches.</summary>
-    public (int Calls, int Requests) Batching => _queue.Batching;
+    /// <summary>Engine calls made, requests they carried (more requests than calls: clients shared batches), time in the engine.</summary>
+    public (int Calls, int Requests, TimeSpan EngineTime) Batching => _queue.Batching;
 
     public static async Task<OpenAiServer> StartAsync(LlamaEngine engine, ServeOptions options, CancellationToken cancellationToken = default)
     {
