@@ -78,7 +78,7 @@ public sealed class OpenAiCompatibleBackend : IInferenceBackend
 
     /// <summary>
     /// "stop" covers both a stop sequence and an end-of-generation token in OpenAI's API; vLLM (and our server) say
-    /// which in stop_reason. Without it, a listed stop sequence that the text does not contain is the best guess.
+    /// which in stop_reason. Without it, "stop" reads as end-of-generation (the text cannot show a stop string it excludes).
     /// </summary>
     private static (FinishReason, string?) MapFinish(CompletionChoice choice, SamplingSettings settings)
     {
