@@ -10,6 +10,7 @@ public static class CommandCatalog
         yield return VersionCommand.Create();
         yield return RuntimeCommand.Create();
         yield return GenerateCommand.Create();
+        yield return ServeCommand.Create();
         yield return BenchCommand.Create();
         yield return ModelsCommand.Create();
         yield return TasksCommand.Create();

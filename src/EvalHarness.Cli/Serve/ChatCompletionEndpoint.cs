@@ -1,0 +1,51 @@
+using EvalHarness.Core.Inference;
+using EvalHarness.Core.Remote;
+using EvalHarness.Llama.Engine;
+using Microsoft.AspNetCore.Http;
+
+namespace EvalHarness.Cli.Serve;
+
+/// <summary>POST /v1/chat/completions: the messages rendered with the model's own chat template, then generated.</summary>
+internal sealed class ChatCompletionEndpoint(EngineRequestQueue queue, string? chatTemplate, string modelName)
+{
+    public async Task Handle(HttpContext http)
+    {
+        var body = await ServerJson.Read<ChatRequestBody>(http);
+        var template = chatTemplate ?? throw new UserInputException(
+            $"{modelName} has no chat template (tokenizer.chat_template)", "use /v1/completions with a raw prompt, or an instruction-tuned model");
+        if (body.Messages.Count == 0) throw new UserInputException("messages is empty", "send at least one message");
+        var formatter = new LlamaChatFormatter(template);
+        var prompt = formatter.Format(body.Messages.Select(m => new Core.Prompts.ChatTurn(m.Role ?? "user", m.Content ?? "")).ToArray(),
+            addGenerationPrompt: true, Core.Prompts.ThinkingMode.Default);
+        var settings = SamplingFromRequest.Build(body.MaxCompletionTokens ?? body.MaxTokens, body.Temperature, body.TopP, body.TopK, body.MinP,
+            body.Seed, body.Stop, defaultMaxTokens: 1024);
+        var result = await queue.Generate(new GenerationRequest(prompt, settings), http.RequestAborted);
+        var id = ServerJson.NewId("chatcmpl");
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var finish = SamplingFromRequest.FinishReason(result);
+        if (!body.Stream)
+        {
+            await ServerJson.Write(http, new ChatResponse
+            {
+                Id = id,
+                Created = created,
+                Model = modelName,
+                Choices = [new ChatChoice { Message = new ChatMessageBody { Role = "assistant", Content = result.Text }, FinishReason = finish }],
+                Usage = new CompletionUsage
+                {
+                    PromptTokens = result.PromptTokenCount,
+                    CompletionTokens = result.GeneratedTokenCount,
+                    TotalTokens = result.PromptTokenCount + result.GeneratedTokenCount,
+                },
+            });
+            return;
+        }
+        // The engine hands back a finished generation, so the stream carries it in one content delta.
+        await using var events = await ServerSentEvents.Start(http);
+        var chunk = new ChatResponse { Id = id, Object = "chat.completion.chunk", Created = created, Model = modelName };
+        await events.Send(chunk with { Choices = [new ChatChoice { Delta = new ChatMessageBody { Role = "assistant", Content = "" } }] });
+        await events.Send(chunk with { Choices = [new ChatChoice { Delta = new ChatMessageBody { Content = result.Text } }] });
+        await events.Send(chunk with { Choices = [new ChatChoice { Delta = new ChatMessageBody(), FinishReason = finish }] });
+        await events.Done();
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using EvalHarness.Core.Remote;
+using Microsoft.AspNetCore.Http;
+
+namespace EvalHarness.Cli.Serve;
+
+/// <summary>An OpenAI-style event stream: "data: {json}" events, then "data: [DONE]".</summary>
+internal sealed class ServerSentEvents : IAsyncDisposable
+{
+    private readonly HttpContext _http;
+
+    private ServerSentEvents(HttpContext http) => _http = http;
+
+    public static async Task<ServerSentEvents> Start(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        await http.Response.StartAsync(http.RequestAborted);
+        return new ServerSentEvents(http);
+    }
+
+    public Task Send<T>(T chunk) => Write($"data: {JsonSerializer.Serialize(chunk, OpenAiJson.Options)}\n\n");
+
+    public Task Done() => Write("data: [DONE]\n\n");
+
+    private async Task Write(string text)
+    {
+        await _http.Response.WriteAsync(text, _http.RequestAborted);
+        await _http.Response.Body.FlushAsync(_http.RequestAborted);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
