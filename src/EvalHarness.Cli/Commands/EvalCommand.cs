@@ -23,6 +23,7 @@ public static class EvalCommand
         var tasks = new Option<string>("--tasks") { Description = "Comma-separated task names (see `evalharness tasks list`) or task file paths.", Required = true };
         var chat = new Option<bool>("--chat") { Description = "Apply the model's chat template (few-shot as turns where the task says so)." };
         var system = new Option<string?>("--system") { Description = "System prompt (with --chat); replaces the task's." };
+        var chatTemplate = ChatTemplateOption.Create();
 
         var command = new Command("eval", "Evaluate a GGUF model on one or more tasks.");
         engine.AddTo(command);
@@ -30,6 +31,7 @@ public static class EvalCommand
         command.Options.Add(tasks);
         command.Options.Add(chat);
         command.Options.Add(system);
+        command.Options.Add(chatTemplate);
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -44,12 +46,7 @@ public static class EvalCommand
             var outDir = run.OutputDirectory(parse);
 
             using var backend = LlamaEngine.Load(ModelReference.Resolve(parse.GetValue(engine.Model)!, cancellationToken: cancellationToken), engine.Bind(parse), cancellationToken);
-            IChatFormatter? formatter = null;
-            if (promptOptions.Chat)
-            {
-                formatter = new LlamaChatFormatter(backend.Model.ChatTemplate ?? throw new UserInputException(
-                    $"{backend.Model.Path} has no chat template (tokenizer.chat_template)", "run without --chat, or use an instruction-tuned model"));
-            }
+            var formatter = promptOptions.Chat ? ChatFormatters.For(backend, parse.GetValue(chatTemplate)) : null;
             output.WriteLine($"model {backend.Model.Path}; {backend.Description.Runtime} on {backend.Description.Device}");
             var evaluator = new Evaluator(backend, formatter);
             var results = new List<TaskResult>();

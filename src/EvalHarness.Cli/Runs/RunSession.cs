@@ -107,12 +107,8 @@ public static class RunSession
         return directory;
     }
 
-    private static IChatFormatter? ChatFormatter(RunSettings settings, LlamaEngine backend)
-    {
-        if (!settings.Chat) return null;
-        return new LlamaChatFormatter(backend.Model.ChatTemplate ?? throw new UserInputException(
-            $"{backend.Model.Path} has no chat template (tokenizer.chat_template)", "run without --chat, or use an instruction-tuned model"));
-    }
+    private static IChatFormatter? ChatFormatter(RunSettings settings, LlamaEngine backend) =>
+        settings.Chat ? ChatFormatters.For(backend, settings.ChatTemplate) : null;
 
     private static RunManifest NewManifest(string directory, DateTime started, GgufModelSummary summary, LlamaEngine backend, RunSettings settings,
         SuiteSpec suite, IReadOnlyList<PlannedTask> plan, LlamaEngineOptions engine) => new()

@@ -9,6 +9,8 @@ namespace EvalHarness.Core.Runs;
 /// <param name="Released">The model's release date, for months to frontier (default: the day the run started).</param>
 /// <param name="SkipMissingTasks">Run the suite's tasks that exist and leave out (with a warning) those that have no
 /// task file yet; without it a missing task is an error.</param>
+/// <param name="ChatTemplate">With --chat: a Jinja file, "builtin" or a llama.cpp template name; null = the model's
+/// own template rendered as Jinja.</param>
 public sealed record RunSettings(
     string Suite,
     int? Limit,
@@ -17,7 +19,8 @@ public sealed record RunSettings(
     string? SystemPrompt,
     int? FewShot,
     DateOnly Released,
-    bool SkipMissingTasks = false)
+    bool SkipMissingTasks = false,
+    string? ChatTemplate = null)
 {
     [JsonIgnore]
     public PromptOptions PromptOptions => new(FewShot, Thinking, SystemPrompt, Chat);
