@@ -43,4 +43,43 @@ public sealed class RulerCommandTests : IDisposable
         Assert.Equal(ExitCodes.UserError, code);
         Assert.Contains(mentioned, error);
     }
+
+    [Fact]
+    public async Task A_generated_dataset_is_made_with_the_models_tokenizer_once_and_reused()
+    {
+        var model = CliHarness.TinyModel(_dir.Path);
+        File.WriteAllText(_dir.File("gen.yaml"), """
+            name: gen
+            category: information_retrieval
+            dataset:
+              source: generated
+              location: ruler
+              generate: { tasks: [niah_single_1], lengths: [1024, 1536], samples: 2, seed: 7 }
+              splits: { test: { files: "*.jsonl" } }
+            eval_split: test
+            fields: { id: "{id}", group: "{target_length}", target: "{outputs.0}", answers: "{outputs}" }
+            prompt: { text: "{input}" }
+            request: { kind: generate, max_new_tokens: 8 }
+            scoring: { scorer: ruler-all, breakdown: group }
+            """);
+        string[] Args(string output) => ["eval", "--model", model, "--tasks", _dir.File("gen.yaml"), "-c", "1536", "-t", "1", "--out", output];
+
+        var (code, first, error) = await CliHarness.Run(Args(_dir.File("out1")));
+        CliHarness.RequireRuntime(code, error);
+        Assert.True(code == ExitCodes.Success, error);
+        var results = JsonDocument.Parse(File.ReadAllText(_dir.File("out1/gen.results.json"))).RootElement;
+        Assert.Equal(4, results.GetProperty("samples").GetInt32());
+        Assert.Equal(["1024", "1536"], results.GetProperty("groups").GetProperty("string_match_all").EnumerateObject().Select(g => g.Name));
+        var revision = results.GetProperty("protocol").GetProperty("dataset_revision").GetString();
+        Assert.StartsWith("seed 7, settings ", revision);
+        Assert.EndsWith($"tokenizer tiny.gguf-{new FileInfo(model).Length}", revision);
+
+        var (again, _, againError) = await CliHarness.Run(Args(_dir.File("out2")));
+        Assert.True(again == ExitCodes.Success, againError);
+        Assert.Equal(File.ReadAllText(_dir.File("out1/gen.samples.jsonl")), File.ReadAllText(_dir.File("out2/gen.samples.jsonl")));
+
+        var (scoreCode, _, scoreError) = await CliHarness.Run("score", _dir.File("gen.yaml"), "--responses", _dir.File("none.jsonl"));
+        Assert.Equal(ExitCodes.UserError, scoreCode);
+        Assert.Contains("no model is given", scoreError);
+    }
 }

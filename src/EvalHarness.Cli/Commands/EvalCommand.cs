@@ -39,13 +39,20 @@ public static class EvalCommand
             NativeLog.Verbose = parse.GetValue(GlobalOptions.Verbose);
             var catalog = TaskCatalog.Locate();
             var specs = parse.GetValue(tasks)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(catalog.Load).ToArray();
-            var resolver = new DatasetResolver(run.BindDatasets(parse));
             var limit = parse.GetValue(run.Limit);
-            var data = specs.Select(spec => TaskData.Load(spec, resolver, limit, parse.GetValue(run.FewShot), cancellationToken)).ToArray();
+            string? resolvedModel = null;
+            string ResolveModel() => resolvedModel ??= ModelReference.Resolve(parse.GetValue(engine.Model)!, cancellationToken: cancellationToken);
+            var engineOptions = engine.Bind(parse);
+            TaskData[] data;
+            using (var generated = GeneratedDataTokenizer.For(specs, run.BindDatasets(parse), ResolveModel, engineOptions.Runtime))
+            {
+                var resolver = new DatasetResolver(generated.Options);
+                data = specs.Select(spec => TaskData.Load(spec, resolver, limit, parse.GetValue(run.FewShot), cancellationToken)).ToArray();
+            }
             var promptOptions = new PromptOptions(parse.GetValue(run.FewShot), run.BindThinking(parse), parse.GetValue(system), parse.GetValue(chat));
             var outDir = run.OutputDirectory(parse);
 
-            using var backend = LlamaEngine.Load(ModelReference.Resolve(parse.GetValue(engine.Model)!, cancellationToken: cancellationToken), engine.Bind(parse), cancellationToken);
+            using var backend = LlamaEngine.Load(ResolveModel(), engineOptions, cancellationToken);
             var formatter = promptOptions.Chat ? ChatFormatters.For(backend, parse.GetValue(chatTemplate)) : null;
             output.WriteLine($"model {backend.Model.Path}; {backend.Description.Runtime} on {backend.Description.Device}");
             var evaluator = new Evaluator(backend, formatter);

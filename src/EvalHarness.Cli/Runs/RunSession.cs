@@ -29,9 +29,18 @@ public static class RunSession
         var suite = SuiteLoader.Load(catalog, manifest?.Suite.File ?? settings.Suite);
         var modelReference = manifest?.Model.Path ?? request.ModelPath
             ?? throw new UserInputException("run needs --model (or --resume DIR)", "pass --model path/to/model.gguf, a name from `evalharness models list`, or hf:owner/repo/file.gguf");
-        var plan = PlannedTask.Plan(suite, catalog, new DatasetResolver(request.Datasets), settings, out var skipped, cancellationToken);
+        var known = catalog.Files();
+        var specs = suite.Tasks.Where(t => known.ContainsKey(t.Task)).Select(t => catalog.Load(t.Task)).ToArray();
+        string? resolvedModel = null;
+        string ResolveModel() => resolvedModel ??= ModelReference.Resolve(modelReference, cancellationToken: cancellationToken);
+        IReadOnlyList<PlannedTask> plan;
+        IReadOnlyList<string> skipped;
+        using (var generated = GeneratedDataTokenizer.For(specs, request.Datasets, ResolveModel, request.Engine.Runtime))
+        {
+            plan = PlannedTask.Plan(suite, catalog, new DatasetResolver(generated.Options), settings, out skipped, cancellationToken);
+        }
         if (skipped.Count > 0) output.WriteLine($"warning: suite {suite.Name} names tasks that do not exist yet, left out of this run: {string.Join(", ", skipped)}");
-        var modelPath = ModelReference.Resolve(modelReference, cancellationToken: cancellationToken);
+        var modelPath = ResolveModel();
         var frontierFile = Path.GetFullPath(request.FrontierPath ?? manifest?.FrontierFile ?? Path.Combine(catalog.Directory, "..", "models", "frontier.yaml"));
         var frontier = FrontierTable.Load(frontierFile);
 

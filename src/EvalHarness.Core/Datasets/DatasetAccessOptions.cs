@@ -23,5 +23,12 @@ public sealed record DatasetAccessOptions
     /// <summary>Rewrites a plain URL source's base (tests point it at a loopback server); null keeps it.</summary>
     public Func<string, string>? UrlRewriter { get; init; }
 
+    /// <summary>The model's tokenizer (tokens in a text) for generated datasets, whose lengths are in the model's
+    /// tokens; null where no model is known (such a task then cannot be planned).</summary>
+    public Func<string, int>? CountTokens { get; init; }
+
+    /// <summary>Identifies the tokenizer in the cache key of generated datasets (e.g. the model file's name and size).</summary>
+    public string? TokenizerKey { get; init; }
+
     public static string DefaultCacheDirectory() => Path.Combine(Core.CacheDirectory.Root(), "datasets");
 }

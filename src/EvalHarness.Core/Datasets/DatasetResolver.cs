@@ -24,6 +24,10 @@ public sealed class DatasetResolver(DatasetAccessOptions options, HttpClient? ht
         {
             return new ResolvedDataset(Path.GetFullPath(overrideRoot), $"local:{Path.GetFullPath(overrideRoot)}", null);
         }
+        if (spec.Source == DatasetSourceKind.Generated)
+        {
+            return GeneratedDatasets.Resolve(task, options, cancellationToken);
+        }
         if (spec.Source == DatasetSourceKind.Local)
         {
             var baseDir = Path.GetDirectoryName(Path.GetFullPath(task.SourceFile)) ?? Directory.GetCurrentDirectory();

@@ -9,7 +9,14 @@ public enum DatasetSourceKind
     HuggingFace,
     /// <summary>Plain files under a base URL (an authors' repository at a pinned commit), or one archive URL.</summary>
     Url,
+    /// <summary>Samples made by a generator (<see cref="DatasetSpec.Location"/> names it: "ruler") with the model's own
+    /// tokenizer, cached per model and generator settings.</summary>
+    Generated,
 }
+
+/// <summary>What a generated dataset holds: RULER task types, target lengths in tokens, samples per type and length, seed.</summary>
+/// <param name="Tasks">Generator task names (RULER's: niah_single_1, vt, …); empty = every type that needs no essays.</param>
+public sealed record GeneratorSpec(IReadOnlyList<string> Tasks, IReadOnlyList<int> Lengths, int Samples, int Seed);
 
 /// <summary>Archive format of a <see cref="DatasetSourceKind.Url"/> download that is unpacked into the cache.</summary>
 public enum ArchiveKind { None, Tar, Zip }
@@ -26,7 +33,8 @@ public sealed record DatasetSpec(
     string? Config,
     ArchiveKind Archive,
     IReadOnlyList<string> Files,
-    IReadOnlyDictionary<string, SplitSpec> Splits);
+    IReadOnlyDictionary<string, SplitSpec> Splits,
+    GeneratorSpec? Generator = null);
 
 /// <summary>Record layout of a split's files.</summary>
 public enum RecordFormat { Auto, Jsonl, Json, Csv }

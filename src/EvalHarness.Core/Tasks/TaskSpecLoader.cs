@@ -11,6 +11,7 @@ public static class TaskSpecLoader
     private static readonly Dictionary<string, DatasetSourceKind> SourceNames = new()
     {
         ["local"] = DatasetSourceKind.Local, ["hf"] = DatasetSourceKind.HuggingFace, ["url"] = DatasetSourceKind.Url,
+        ["generated"] = DatasetSourceKind.Generated,
     };
     private static readonly Dictionary<string, ArchiveKind> ArchiveNames = new() { ["none"] = ArchiveKind.None, ["tar"] = ArchiveKind.Tar, ["zip"] = ArchiveKind.Zip };
     private static readonly Dictionary<string, RecordFormat> FormatNames = new()
@@ -69,13 +70,14 @@ public static class TaskSpecLoader
 
     private static DatasetSpec ReadDataset(TaskYamlReader map)
     {
-        map.RejectUnknownKeys("source", "location", "revision", "config", "archive", "files", "splits");
+        map.RejectUnknownKeys("source", "location", "revision", "config", "archive", "files", "splits", "generate");
         var source = map.OptionalEnum("source", DatasetSourceKind.Local, SourceNames);
         var revision = map.OptionalString("revision");
-        if (source != DatasetSourceKind.Local && revision is null) throw map.Error("revision", "a downloaded dataset needs a pinned revision (a commit id)");
+        var generator = source == DatasetSourceKind.Generated ? ReadGenerator(map) : null;
+        if (source is not (DatasetSourceKind.Local or DatasetSourceKind.Generated) && revision is null) throw map.Error("revision", "a downloaded dataset needs a pinned revision (a commit id)");
         var archive = map.OptionalEnum("archive", ArchiveKind.None, ArchiveNames);
         var files = map.StringList("files");
-        if (source != DatasetSourceKind.Local && archive == ArchiveKind.None && files.Count == 0)
+        if (source is not (DatasetSourceKind.Local or DatasetSourceKind.Generated) && archive == ArchiveKind.None && files.Count == 0)
         {
             throw map.Error("files", "list the files to download (paths in the repository)");
         }
@@ -94,7 +96,29 @@ public static class TaskSpecLoader
                 columns.Count == 0 ? null : columns, split.OptionalString("records"), group);
         }
         if (splits.Count == 0) throw map.Error("splits", "at least one split is needed");
-        return new DatasetSpec(source, map.RequiredString("location"), revision, map.OptionalString("config"), archive, files, splits);
+        return new DatasetSpec(source, map.RequiredString("location"), revision, map.OptionalString("config"), archive, files, splits, generator);
+    }
+
+    private static GeneratorSpec ReadGenerator(TaskYamlReader dataset)
+    {
+        if (dataset.RequiredString("location") != "ruler") throw dataset.Error("location", "the only generator is \"ruler\"");
+        var map = dataset.RequiredMap("generate");
+        map.RejectUnknownKeys("tasks", "lengths", "samples", "seed");
+        var tasks = map.StringList("tasks");
+        foreach (var name in tasks)
+        {
+            try { Ruler.RulerTaskNames.Parse(name); }
+            catch (ArgumentException) { throw map.Error("tasks", $"'{name}' is not a RULER task"); }
+        }
+        var lengths = new List<int>();
+        foreach (var text in map.StringList("lengths"))
+        {
+            lengths.Add(int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var length) && length >= 128
+                ? length
+                : throw map.Error("lengths", $"'{text}' is not a length in tokens (at least 128)"));
+        }
+        if (lengths.Count == 0) throw map.Error("lengths", "list the target lengths in tokens");
+        return new GeneratorSpec(tasks, lengths, map.OptionalInt("samples", 100, 1, 100_000), map.OptionalInt("seed", 42, 0, int.MaxValue));
     }
 
     private static FieldMapping ReadFields(TaskYamlReader map)
