@@ -21,7 +21,8 @@ public sealed class GeneratedDataTokenizer : IDisposable
     /// <param name="resolveModel">Gives the model's local path; only called when a task needs the tokenizer.</param>
     public static GeneratedDataTokenizer For(IEnumerable<TaskSpec> tasks, DatasetAccessOptions options, Func<string> resolveModel, NativeRuntimeOptions runtime)
     {
-        if (options.DataDirectoryOverride is not null || !tasks.Any(t => t.Dataset.Source == DatasetSourceKind.Generated))
+        var generatedHere = tasks.Any(t => t.Dataset.Source == DatasetSourceKind.Generated && !options.TaskDataDirectories.ContainsKey(t.Name));
+        if (options.DataDirectoryOverride is not null || !generatedHere)
         {
             return new GeneratedDataTokenizer(null, options);
         }

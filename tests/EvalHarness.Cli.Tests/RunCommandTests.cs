@@ -184,4 +184,32 @@ public sealed class RunCommandTests : IDisposable
         var placed = Assert.Single(chart.Descendants(), e => e.Attribute("class")?.Value == "this-model");
         Assert.Equal("2025-07-15", placed.Attribute("data-date")!.Value);
     }
+
+    [Fact]
+    public async Task Real_frontier_tasks_run_from_per_task_data_folders_and_are_compared_where_the_reference_has_scores()
+    {
+        var mmluPro = TestPaths.RequireShared("datasets", "mmlu_pro");
+        var ifeval = TestPaths.RequireShared("datasets", "ifeval");
+        var suite = _dir.File("real.yaml");
+        File.WriteAllText(suite, """
+            name: real
+            tasks:
+              - { task: mmlu_pro, category: knowledge, benchmark: mmlu_pro }
+              - { task: ifeval, category: instruction_following, benchmark: ifeval }
+            """);
+        var run = _dir.File("real-run");
+        var (code, _, error) = await CliHarness.Run("run", "--model", CliHarness.TinyModel(_dir.Path), "--suite", suite, "--limit", "2",
+            "--data-dir", $"mmlu_pro={mmluPro}", "--data-dir", $"ifeval={ifeval}", "--out", run, "--device", "cpu", "-t", "1", "-c", "2048");
+        CliHarness.RequireRuntime(code, error);
+        Assert.True(code == ExitCodes.Success, error);
+
+        var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "results.json"))).RootElement;
+        Assert.All(results.GetProperty("tasks").EnumerateArray(), t => Assert.Equal(2, t.GetProperty("samples").GetInt32()));
+        var frontier = results.GetProperty("frontier");
+        Assert.True(frontier.GetProperty("computed").GetBoolean());
+        Assert.Equal(["mmlu_pro"], frontier.GetProperty("benchmarks").EnumerateArray().Select(b => b.GetString()));
+        Assert.Equal(["ifeval", "mmlu_pro"], frontier.GetProperty("composite").GetProperty("benchmarks").EnumerateArray().Select(b => b.GetString()).Order());
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "manifest.json"))).RootElement;
+        Assert.Contains(manifest.GetProperty("tasks").EnumerateArray(), t => t.GetProperty("dataset_source").GetString() == $"local:{Path.GetFullPath(ifeval)}");
+    }
 }

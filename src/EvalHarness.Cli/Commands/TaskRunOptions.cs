@@ -12,7 +12,11 @@ public sealed class TaskRunOptions
     public Option<string> Thinking { get; } = new("--thinking") { Description = "on, off or default (leave it to the model's template).", DefaultValueFactory = _ => "default" };
     public Option<string?> Out { get; } = new("--out") { Description = "Folder for results JSON and per-sample JSONL (default: results/<time>)." };
     public Option<bool> Offline { get; } = new("--offline") { Description = "Use only datasets already in the cache." };
-    public Option<string?> DataDir { get; } = new("--data-dir") { Description = "A local folder holding the dataset files (replaces the download)." };
+    public Option<string[]> DataDir { get; } = new("--data-dir")
+    {
+        Description = "A local folder holding the dataset files (replaces the download): DIR for every task, or TASK=DIR for one (repeatable).",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     public void AddTo(Command command)
     {
@@ -30,7 +34,16 @@ public sealed class TaskRunOptions
     public DatasetAccessOptions BindDatasets(ParseResult parse)
     {
         var defaults = new DatasetAccessOptions();
-        return defaults with { Offline = defaults.Offline || parse.GetValue(Offline), DataDirectoryOverride = parse.GetValue(DataDir) };
+        string? everyTask = null;
+        var perTask = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in parse.GetValue(DataDir) ?? [])
+        {
+            var equals = value.IndexOf('=');
+            if (equals > 0 && !Directory.Exists(value)) perTask[value[..equals]] = value[(equals + 1)..];
+            else if (everyTask is null) everyTask = value;
+            else throw new UserInputException($"--data-dir {value}: only one folder can stand for every task ({everyTask} already does)", "name the task: --data-dir TASK=DIR");
+        }
+        return defaults with { Offline = defaults.Offline || parse.GetValue(Offline), DataDirectoryOverride = everyTask, TaskDataDirectories = perTask };
     }
 
     public string OutputDirectory(ParseResult parse) =>

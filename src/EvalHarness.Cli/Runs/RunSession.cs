@@ -29,6 +29,7 @@ public static class RunSession
         var suite = SuiteLoader.Load(catalog, manifest?.Suite.File ?? settings.Suite);
         var modelReference = manifest?.Model.Path ?? request.ModelPath
             ?? throw new UserInputException("run needs --model (or --resume DIR)", "pass --model path/to/model.gguf, a name from `evalharness models list`, or hf:owner/repo/file.gguf");
+        PlannedTask.SkippedTasks(suite, catalog, settings);
         var known = catalog.Files();
         var specs = suite.Tasks.Where(t => known.ContainsKey(t.Task)).Select(t => catalog.Load(t.Task)).ToArray();
         string? resolvedModel = null;

@@ -20,6 +20,10 @@ public sealed record DatasetAccessOptions
     /// <summary>A folder that replaces every task's dataset root (files already on disk, e.g. a local mirror).</summary>
     public string? DataDirectoryOverride { get; init; }
 
+    /// <summary>Folders that replace the dataset root of the tasks they name (task name → folder); they win over
+    /// <see cref="DataDirectoryOverride"/>.</summary>
+    public IReadOnlyDictionary<string, string> TaskDataDirectories { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Rewrites a plain URL source's base (tests point it at a loopback server); null keeps it.</summary>
     public Func<string, string>? UrlRewriter { get; init; }
 

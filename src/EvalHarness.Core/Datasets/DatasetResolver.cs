@@ -20,7 +20,7 @@ public sealed class DatasetResolver(DatasetAccessOptions options, HttpClient? ht
     public async Task<ResolvedDataset> ResolveAsync(TaskSpec task, CancellationToken cancellationToken = default)
     {
         var spec = task.Dataset;
-        if (options.DataDirectoryOverride is { } overrideRoot)
+        if ((options.TaskDataDirectories.GetValueOrDefault(task.Name) ?? options.DataDirectoryOverride) is { } overrideRoot)
         {
             return new ResolvedDataset(Path.GetFullPath(overrideRoot), $"local:{Path.GetFullPath(overrideRoot)}", null);
         }

@@ -11,15 +11,12 @@ public sealed record PlannedTask(SuiteTask Entry, TaskData Data)
 
     public int SampleCount => Data.Samples.Count;
 
-    /// <summary>Loads every suite task's data before any model work, so a missing task or dataset fails in seconds.</summary>
-    /// <param name="skipped">The suite's tasks left out because they have no task file (only with
-    /// <see cref="RunSettings.SkipMissingTasks"/>).</param>
-    public static IReadOnlyList<PlannedTask> Plan(SuiteSpec suite, TaskCatalog catalog, DatasetResolver resolver, RunSettings settings,
-        out IReadOnlyList<string> skipped, CancellationToken cancellationToken = default)
+    /// <summary>The suite's tasks that have no task file, left out with --skip-missing; without it, one clear error naming
+    /// them (checked before anything else, so a suite that cannot run fails at once).</summary>
+    public static IReadOnlyList<string> SkippedTasks(SuiteSpec suite, TaskCatalog catalog, RunSettings settings)
     {
         var known = catalog.Files();
         var missing = suite.Tasks.Where(t => !known.ContainsKey(t.Task)).Select(t => t.Task).ToArray();
-        skipped = settings.SkipMissingTasks ? missing : [];
         if (missing.Length > 0 && !settings.SkipMissingTasks)
         {
             throw new UserInputException(
@@ -30,6 +27,17 @@ public sealed record PlannedTask(SuiteTask Entry, TaskData Data)
         {
             throw new UserInputException($"none of the tasks of suite '{suite.Name}' exists in {catalog.Directory}", "run another suite, e.g. --suite smoke");
         }
+        return missing;
+    }
+
+    /// <summary>Loads every suite task's data before any model work, so a missing task or dataset fails in seconds.</summary>
+    /// <param name="skipped">The suite's tasks left out because they have no task file (only with
+    /// <see cref="RunSettings.SkipMissingTasks"/>).</param>
+    public static IReadOnlyList<PlannedTask> Plan(SuiteSpec suite, TaskCatalog catalog, DatasetResolver resolver, RunSettings settings,
+        out IReadOnlyList<string> skipped, CancellationToken cancellationToken = default)
+    {
+        var known = catalog.Files();
+        skipped = SkippedTasks(suite, catalog, settings);
         return suite.Tasks.Where(entry => known.ContainsKey(entry.Task)).Select(entry =>
         {
             var data = TaskData.Load(catalog.Load(entry.Task), resolver, limit: null, settings.FewShot, cancellationToken);
