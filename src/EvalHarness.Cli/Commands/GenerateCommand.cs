@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EvalHarness.Core.Inference;
+using EvalHarness.Core.Prompts;
 using EvalHarness.Llama.Engine;
 using EvalHarness.Llama.Runtime;
 
@@ -15,6 +16,7 @@ public static class GenerateCommand
         var maxTokens = new Option<int>("--max-tokens", "-n") { Description = "Most new tokens.", DefaultValueFactory = _ => 128 };
         var chat = new Option<bool>("--chat") { Description = "Wrap the prompt as a user message in the model's chat template." };
         var system = new Option<string?>("--system") { Description = "System message (with --chat)." };
+        var chatTemplate = ChatTemplateOption.Create();
         var temperature = new Option<float>("--temperature", "--temp") { Description = "0 = greedy." };
         var topP = new Option<float>("--top-p") { DefaultValueFactory = _ => 1f };
         var topK = new Option<int>("--top-k");
@@ -24,7 +26,7 @@ public static class GenerateCommand
 
         var command = new Command("generate", "Generate a continuation of a prompt with a GGUF model.");
         engine.AddTo(command);
-        foreach (var option in new Option[] { prompt, maxTokens, chat, system, temperature, topP, topK, minP, seed, stop }) command.Options.Add(option);
+        foreach (var option in new Option[] { prompt, maxTokens, chat, chatTemplate, system, temperature, topP, topK, minP, seed, stop }) command.Options.Add(option);
 
         command.SetAction((parse, cancellationToken) =>
         {
@@ -38,12 +40,10 @@ public static class GenerateCommand
             var text = parse.GetValue(prompt)!;
             if (parse.GetValue(chat))
             {
-                var template = backend.Model.ChatTemplate ?? throw new UserInputException(
-                    $"{backend.Model.Path} has no chat template (tokenizer.chat_template)", "run without --chat, or use an instruction-tuned model");
-                var messages = new List<ChatMessage>();
-                if (parse.GetValue(system) is { } systemText) messages.Add(new ChatMessage("system", systemText));
-                messages.Add(new ChatMessage("user", text));
-                text = LlamaChatTemplate.Apply(template, messages, addGenerationPrompt: true);
+                var turns = new List<ChatTurn>();
+                if (parse.GetValue(system) is { } systemText) turns.Add(new ChatTurn("system", systemText));
+                turns.Add(new ChatTurn("user", text));
+                text = ChatFormatters.For(backend, parse.GetValue(chatTemplate)).Format(turns, addGenerationPrompt: true, ThinkingMode.Default);
             }
             var settings = new SamplingSettings
             {
