@@ -73,4 +73,29 @@ public sealed class StoriesModelTests
         Assert.All(results, r => Assert.True(r.LogProbability < 0));
         Assert.Equal(results[0].TokenLogProbabilities.Sum(), results[0].LogProbability, 9);
     }
+
+    [Fact]
+    public void A_spent_thinking_budget_closes_the_reasoning_and_the_model_goes_on_to_answer()
+    {
+        using var engine = Load();
+        var five = engine.Generate([new GenerationRequest("Once upon a time", SamplingSettings.Greedy(5))])[0].Text;
+        var budgeted = SamplingSettings.Greedy(20) with { ThinkingBudget = 5 };
+
+        var results = engine.Generate(Enumerable.Repeat(new GenerationRequest("Once upon a time", budgeted), 3).ToArray());
+
+        Assert.All(results, r =>
+        {
+            Assert.True(r.ThinkingClosedByBudget);
+            // The close is tokenized on its own, so an SPM vocabulary (this one) puts its space prefix before it.
+            Assert.StartsWith(five, r.Text);
+            var afterThinking = r.Text[five.Length..].TrimStart(' ');
+            Assert.StartsWith("\n</think>\n\n", afterThinking);
+            Assert.True(afterThinking.Length > "\n</think>\n\n".Length, "the model answers after the forced close");
+            Assert.Equal(20, r.GeneratedTokenCount);
+            Assert.Equal(FinishReason.Length, r.FinishReason);
+        });
+        Assert.Equal(results[0].Text, results[2].Text);
+        var unbudgeted = engine.Generate([new GenerationRequest("Once upon a time", SamplingSettings.Greedy(20))])[0];
+        Assert.False(unbudgeted.ThinkingClosedByBudget);
+    }
 }

@@ -85,11 +85,14 @@ public sealed class Evaluator(IInferenceBackend backend, IChatFormatter? chat = 
         return TaskResults.Assemble(task, protocol, scoring, samples, scores, records, stopwatch.Elapsed) with { TokensProcessed = tokens };
     }
 
-    /// <summary>Max new tokens grow by the reasoning budget when thinking is on; greedy unless the task says otherwise;
+    /// <summary>Max new tokens grow by the reasoning budget when thinking is on (and reasoning is cut at that budget);
+    /// greedy unless the task says otherwise;
     /// under a chat template the task's chat stops, where it has them.</summary>
     public static SamplingSettings GenerationSettings(RequestSpec request, ThinkingMode thinking, bool chat = false) => new()
     {
         MaxNewTokens = request.MaxNewTokens + (thinking == ThinkingMode.On ? request.ReasoningBudget : 0),
+        // Thinking on: reasoning still open after its budget is closed by the engine, so the answer keeps its tokens.
+        ThinkingBudget = thinking == ThinkingMode.On && request.ReasoningBudget > 0 ? request.ReasoningBudget : null,
         StopSequences = request.StopFor(chat),
         Temperature = request.Temperature,
         TopP = request.TopP,

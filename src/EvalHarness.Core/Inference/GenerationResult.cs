@@ -28,4 +28,7 @@ public sealed record GenerationResult(
 
     /// <summary>The prompt was longer than the context allows and lost tokens from its start.</summary>
     public bool PromptTruncated { get; init; }
+
+    /// <summary>The thinking budget ran out and the engine closed the reasoning itself (the text holds the forced close).</summary>
+    public bool ThinkingClosedByBudget { get; init; }
 }

@@ -18,6 +18,17 @@ public sealed record SamplingSettings
     /// <summary>Keep generating past end-of-generation tokens (benchmarks only, like llama.cpp's --ignore-eos).</summary>
     public bool IgnoreEndOfGeneration { get; init; }
 
+    /// <summary>
+    /// Thinking budget: once this many tokens are generated and the reasoning is still open (no
+    /// <see cref="ThinkingEnd"/> yet), the engine writes <see cref="ThinkingClose"/> itself and the model goes on with
+    /// its answer in what is left of <see cref="MaxNewTokens"/>. Null: no budget.
+    /// </summary>
+    public int? ThinkingBudget { get; init; }
+    /// <summary>The marker that ends reasoning.</summary>
+    public string ThinkingEnd { get; init; } = "</think>";
+    /// <summary>The text forced in when the budget runs out (it contains <see cref="ThinkingEnd"/>).</summary>
+    public string ThinkingClose { get; init; } = "\n</think>\n\n";
+
     public static SamplingSettings Greedy(int maxNewTokens, params string[] stops) =>
         new() { MaxNewTokens = maxNewTokens, StopSequences = stops };
 

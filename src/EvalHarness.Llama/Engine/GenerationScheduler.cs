@@ -53,6 +53,7 @@ internal sealed class GenerationScheduler
                     active.Add(slot);
                 }
                 clock.Restart();
+                FeedForcedTokens(active, results, freeSequences, ref reservedCells, ref generatedTokens, onResult);
                 var carriesPrompt = FillBatch(active);
                 var stepTokens = _batch.Count;
                 _context.Decode(_batch);
@@ -107,10 +108,58 @@ internal sealed class GenerationScheduler
         var keep = Math.Max(1, _context.ContextLength - request.Settings.MaxNewTokens);
         var truncated = tokens.Length > keep;
         if (truncated) tokens = tokens[^keep..];
-        return new GenerationSlot(index, sequence, tokens, request.Settings, truncated)
+        var thinkingClose = request.Settings.ThinkingBudget is not null
+            ? _vocabulary.Tokenize(request.Settings.ThinkingClose, addSpecial: false, parseSpecial: true)
+            : null;
+        return new GenerationSlot(index, sequence, tokens, request.Settings, truncated, thinkingClose)
         {
             ReservedCells = Math.Min(_context.ContextLength, tokens.Length + request.Settings.MaxNewTokens),
         };
+    }
+
+    /// <summary>
+    /// A slot whose thinking budget ran out gets its forced close as generated tokens: all but the last are decoded
+    /// at once (no logits needed), the last goes into the next batch like a sampled token, so the model then answers.
+    /// </summary>
+    private void FeedForcedTokens(List<GenerationSlot> active, GenerationResult[] results, Stack<int> freeSequences, ref int reservedCells,
+        ref int generatedTokens, Action<int, GenerationResult>? onResult)
+    {
+        foreach (var slot in active.Where(s => s.ForcedTokens.Length > 0).ToArray())
+        {
+            while (slot.ForcedTokens.Length > 0)
+            {
+                var token = slot.ForcedTokens[0];
+                var finished = slot.AcceptForced(token, _vocabulary, _context.ContextLength);
+                if (finished)
+                {
+                    results[slot.RequestIndex] = slot.Result!;
+                    generatedTokens += slot.Generated;
+                    _context.RemoveSequence(slot.Sequence);
+                    freeSequences.Push(slot.Sequence);
+                    reservedCells -= slot.ReservedCells;
+                    active.Remove(slot);
+                    slot.Dispose();
+                    onResult?.Invoke(slot.RequestIndex, slot.Result!);
+                    break;
+                }
+                if (slot.ForcedTokens.Length == 0)
+                {
+                    slot.PendingToken = token; // the last forced token is fed with the next batch and gets logits
+                    break;
+                }
+                _batch.Add(token, slot.Position - 1, slot.Sequence, wantLogits: false);
+                if (_batch.Free == 0)
+                {
+                    _context.Decode(_batch);
+                    _batch.Clear();
+                }
+            }
+        }
+        if (_batch.Count > 0)
+        {
+            _context.Decode(_batch);
+            _batch.Clear();
+        }
     }
 
     /// <summary>First the one pending token of every generating sequence, then as much prompt as still fits.</summary>

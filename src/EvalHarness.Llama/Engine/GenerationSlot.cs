@@ -12,9 +12,11 @@ internal sealed class GenerationSlot : IDisposable
     private readonly StopSequenceMatcher _stops;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _searchedUpTo;
+    private readonly int[]? _thinkingClose;
 
-    public GenerationSlot(int requestIndex, int sequence, int[] prompt, SamplingSettings settings, bool promptTruncated)
+    public GenerationSlot(int requestIndex, int sequence, int[] prompt, SamplingSettings settings, bool promptTruncated, int[]? thinkingClose = null)
     {
+        _thinkingClose = thinkingClose;
         RequestIndex = requestIndex;
         Sequence = sequence;
         Prompt = prompt;
@@ -44,9 +46,34 @@ internal sealed class GenerationSlot : IDisposable
     /// <summary>Batch index of this slot's logit row in the batch being built, or -1.</summary>
     public int LogitIndex { get; set; } = -1;
     public GenerationResult? Result { get; private set; }
+    /// <summary>Tokens to feed before sampling again: the forced close of the reasoning, once the budget ran out.</summary>
+    public int[] ForcedTokens { get; private set; } = [];
+    public bool ThinkingClosedByBudget { get; private set; }
 
     /// <summary>Records a sampled token; returns true when generation has finished.</summary>
     public bool Accept(int token, LlamaVocabulary vocabulary, int contextLength)
+    {
+        if (_thinkingClose is { } close && !ThinkingClosedByBudget && Generated >= Settings.ThinkingBudget
+            && !_text.ToString().Contains(Settings.ThinkingEnd, StringComparison.Ordinal))
+        {
+            // The budget is spent with the reasoning still open: this sample is dropped and the close is fed instead.
+            ThinkingClosedByBudget = true;
+            ForcedTokens = close;
+            return false;
+        }
+        return AcceptToken(token, vocabulary, contextLength);
+    }
+
+    /// <summary>Records one forced token (already fed to the model); returns true when generation has finished.</summary>
+    public bool AcceptForced(int token, LlamaVocabulary vocabulary, int contextLength)
+    {
+        ForcedTokens = ForcedTokens[1..];
+        var finished = AcceptToken(token, vocabulary, contextLength);
+        PendingToken = -1;
+        return finished;
+    }
+
+    private bool AcceptToken(int token, LlamaVocabulary vocabulary, int contextLength)
     {
         Generated++;
         if (!Settings.IgnoreEndOfGeneration && vocabulary.IsEndOfGeneration(token))
@@ -82,6 +109,7 @@ internal sealed class GenerationSlot : IDisposable
         Result = new GenerationResult(_text.ToString(), reason, Prompt.Length, Generated, _clock.Elapsed, stop)
         {
             PromptTruncated = PromptTruncated,
+            ThinkingClosedByBudget = ThinkingClosedByBudget,
         };
     }
 

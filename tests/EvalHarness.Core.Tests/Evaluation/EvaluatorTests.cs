@@ -188,6 +188,7 @@ public class EvaluatorTests
             new EvaluationOptions(Prompt: new PromptOptions(FewShot: 0, ThinkingMode.On, Chat: true)));
 
         Assert.Equal(132, backend.GenerationRequests[0].Settings.MaxNewTokens);
+        Assert.Equal(100, backend.GenerationRequests[0].Settings.ThinkingBudget);
         Assert.EndsWith("<think>\n", backend.GenerationRequests[0].Prompt);
         Assert.Equal(2.0 / 3, result.Headline.Value, 9); // q2 and q3 are 9; the reasoning's "7" is ignored
         Assert.Equal(ThinkingMode.On, result.Protocol.Thinking);
