@@ -5,16 +5,15 @@ using Microsoft.AspNetCore.Http;
 
 namespace EvalHarness.Cli.Serve;
 
-/// <summary>POST /v1/chat/completions: the messages rendered with the model's own chat template, then generated.</summary>
-internal sealed class ChatCompletionEndpoint(EngineRequestQueue queue, string? chatTemplate, string modelName)
+/// <summary>POST /v1/chat/completions: the messages rendered with the model's own chat template (as Jinja, see
+/// <see cref="ChatFormatters"/>), then generated. A template that cannot be had is a 400 on the first chat request.</summary>
+internal sealed class ChatCompletionEndpoint(EngineRequestQueue queue, Func<Core.Prompts.IChatFormatter> formatterFactory, string modelName)
 {
     public async Task Handle(HttpContext http)
     {
         var body = await ServerJson.Read<ChatRequestBody>(http);
-        var template = chatTemplate ?? throw new UserInputException(
-            $"{modelName} has no chat template (tokenizer.chat_template)", "use /v1/completions with a raw prompt, or an instruction-tuned model");
         if (body.Messages.Count == 0) throw new UserInputException("messages is empty", "send at least one message");
-        var formatter = new LlamaChatFormatter(template);
+        var formatter = formatterFactory();
         var prompt = formatter.Format(body.Messages.Select(m => new Core.Prompts.ChatTurn(m.Role ?? "user", m.Content ?? "")).ToArray(),
             addGenerationPrompt: true, Core.Prompts.ThinkingMode.Default);
         var settings = SamplingFromRequest.Build(body.MaxCompletionTokens ?? body.MaxTokens, body.Temperature, body.TopP, body.TopK, body.MinP,

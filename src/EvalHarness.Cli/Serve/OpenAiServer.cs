@@ -66,7 +66,8 @@ public sealed class OpenAiServer : IAsyncDisposable
     {
         var vocabulary = engine.Model.Vocabulary;
         var completions = new CompletionEndpoint(queue, new PromptScorer(vocabulary, queue), vocabulary, options.ModelName);
-        var chat = new ChatCompletionEndpoint(queue, engine.Model.ChatTemplate, options.ModelName);
+        var formatter = new Lazy<Core.Prompts.IChatFormatter>(() => ChatFormatters.For(engine, null));
+        var chat = new ChatCompletionEndpoint(queue, () => formatter.Value, options.ModelName);
         if (options.ApiKey is { Length: > 0 } key) app.Use(RequireKey(key));
         app.MapGet("/health", () => Results.Json(new { status = "ok" }));
         app.MapGet("/v1/models", () => Results.Json(new
