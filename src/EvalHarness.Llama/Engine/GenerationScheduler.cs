@@ -32,6 +32,20 @@ internal sealed class GenerationScheduler
         var clock = new System.Diagnostics.Stopwatch();
         TimeSpan prefill = TimeSpan.Zero, decode = TimeSpan.Zero;
         int promptTokens = 0, generatedTokens = 0, decodeStepTokens = 0;
+
+        // A finished sequence hands back its result, its sequence id and its reserved KV cells.
+        void Retire(GenerationSlot slot)
+        {
+            results[slot.RequestIndex] = slot.Result!;
+            generatedTokens += slot.Generated;
+            _context.RemoveSequence(slot.Sequence);
+            freeSequences.Push(slot.Sequence);
+            reservedCells -= slot.ReservedCells;
+            active.Remove(slot);
+            slot.Dispose();
+            onResult?.Invoke(slot.RequestIndex, slot.Result!);
+        }
+
         try
         {
             while (pending.Count > 0 || active.Count > 0)
@@ -53,7 +67,7 @@ internal sealed class GenerationScheduler
                     active.Add(slot);
                 }
                 clock.Restart();
-                FeedForcedTokens(active, results, freeSequences, ref reservedCells, ref generatedTokens, onResult);
+                foreach (var finished in FeedForcedTokens(active)) Retire(finished);
                 var carriesPrompt = FillBatch(active);
                 var stepTokens = _batch.Count;
                 _context.Decode(_batch);
@@ -67,15 +81,7 @@ internal sealed class GenerationScheduler
                         ? TensorPrimitives.IndexOfMax(_context.Logits(slot.LogitIndex, _vocabulary.Count))
                         : slot.Sampler!.Sample(_context, slot.LogitIndex);
                     slot.LogitIndex = -1;
-                    if (!slot.Accept(token, _vocabulary, _context.ContextLength)) continue;
-                    results[slot.RequestIndex] = slot.Result!;
-                    generatedTokens += slot.Generated;
-                    _context.RemoveSequence(slot.Sequence);
-                    freeSequences.Push(slot.Sequence);
-                    reservedCells -= slot.ReservedCells;
-                    active.Remove(slot);
-                    slot.Dispose();
-                    onResult?.Invoke(slot.RequestIndex, slot.Result!);
+                    if (slot.Accept(token, _vocabulary, _context.ContextLength)) Retire(slot);
                 }
                 if (carriesPrompt) prefill += clock.Elapsed;
                 else { decode += clock.Elapsed; decodeStepTokens += stepTokens; }
@@ -121,25 +127,18 @@ internal sealed class GenerationScheduler
     /// A slot whose thinking budget ran out gets its forced close as generated tokens: all but the last are decoded
     /// at once (no logits needed), the last goes into the next batch like a sampled token, so the model then answers.
     /// </summary>
-    private void FeedForcedTokens(List<GenerationSlot> active, GenerationResult[] results, Stack<int> freeSequences, ref int reservedCells,
-        ref int generatedTokens, Action<int, GenerationResult>? onResult)
+    /// <returns>The slots that finished on a forced token (their token limit ran out inside the close).</returns>
+    private List<GenerationSlot> FeedForcedTokens(List<GenerationSlot> active)
     {
-        foreach (var slot in active.Where(s => s.ForcedTokens.Length > 0).ToArray())
+        var finished = new List<GenerationSlot>();
+        foreach (var slot in active.Where(s => s.ForcedTokens.Length > 0))
         {
             while (slot.ForcedTokens.Length > 0)
             {
                 var token = slot.ForcedTokens[0];
-                var finished = slot.AcceptForced(token, _vocabulary, _context.ContextLength);
-                if (finished)
+                if (slot.AcceptForced(token, _vocabulary, _context.ContextLength))
                 {
-                    results[slot.RequestIndex] = slot.Result!;
-                    generatedTokens += slot.Generated;
-                    _context.RemoveSequence(slot.Sequence);
-                    freeSequences.Push(slot.Sequence);
-                    reservedCells -= slot.ReservedCells;
-                    active.Remove(slot);
-                    slot.Dispose();
-                    onResult?.Invoke(slot.RequestIndex, slot.Result!);
+                    finished.Add(slot);
                     break;
                 }
                 if (slot.ForcedTokens.Length == 0)
@@ -160,6 +159,7 @@ internal sealed class GenerationScheduler
             _context.Decode(_batch);
             _batch.Clear();
         }
+        return finished;
     }
 
     /// <summary>First the one pending token of every generating sequence, then as much prompt as still fits.</summary>
