@@ -16,8 +16,7 @@ internal sealed class ChatCompletionEndpoint(EngineRequestQueue queue, Func<Core
         var formatter = formatterFactory();
         var prompt = formatter.Format(body.Messages.Select(m => new Core.Prompts.ChatTurn(m.Role ?? "user", m.Content ?? "")).ToArray(),
             addGenerationPrompt: true, Core.Prompts.ThinkingMode.Default);
-        var settings = SamplingFromRequest.Build(body.MaxCompletionTokens ?? body.MaxTokens, body.Temperature, body.TopP, body.TopK, body.MinP,
-            body.Seed, body.Stop, defaultMaxTokens: 1024);
+        var settings = SamplingFromRequest.Build(body, body.MaxCompletionTokens ?? body.MaxTokens, defaultMaxTokens: 1024);
         var result = await queue.Generate(new GenerationRequest(prompt, settings), http.RequestAborted);
         var id = ServerJson.NewId("chatcmpl");
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();

@@ -4,19 +4,10 @@ using System.Text.Json.Serialization;
 namespace EvalHarness.Cli.Serve;
 
 /// <summary>The body of POST /v1/chat/completions (the fields the server honours).</summary>
-internal sealed record ChatRequestBody
+internal sealed record ChatRequestBody : Core.Remote.SamplingRequestBody
 {
-    [JsonPropertyName("model")] public string? Model { get; init; }
     [JsonPropertyName("messages")] public List<ChatMessageBody> Messages { get; init; } = [];
-    [JsonPropertyName("max_tokens")] public int? MaxTokens { get; init; }
     [JsonPropertyName("max_completion_tokens")] public int? MaxCompletionTokens { get; init; }
-    [JsonPropertyName("temperature")] public float? Temperature { get; init; }
-    [JsonPropertyName("top_p")] public float? TopP { get; init; }
-    [JsonPropertyName("top_k")] public int? TopK { get; init; }
-    [JsonPropertyName("min_p")] public float? MinP { get; init; }
-    [JsonPropertyName("seed")] public long? Seed { get; init; }
-    [JsonPropertyName("stop")] public JsonElement? Stop { get; init; }
-    [JsonPropertyName("stream")] public bool Stream { get; init; }
 }
 
 internal sealed record ChatMessageBody

@@ -20,7 +20,7 @@ internal sealed class CompletionEndpoint(EngineRequestQueue queue, PromptScorer 
     {
         var body = await ServerJson.Read<CompletionRequestBody>(http);
         var prompts = ReadPrompts(body.Prompt);
-        var settings = SamplingFromRequest.Build(body.MaxTokens, body.Temperature, body.TopP, body.TopK, body.MinP, body.Seed, body.Stop, defaultMaxTokens: 16);
+        var settings = SamplingFromRequest.Build(body, body.MaxTokens, defaultMaxTokens: 16);
         var choices = await Task.WhenAll(prompts.Select((p, i) => Complete(p, i, body, settings, http.RequestAborted)));
         var response = new CompletionResponse
         {

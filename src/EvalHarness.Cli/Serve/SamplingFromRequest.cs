@@ -1,24 +1,26 @@
 using System.Text.Json;
 using EvalHarness.Core.Inference;
+using EvalHarness.Core.Remote;
 
 namespace EvalHarness.Cli.Serve;
 
 /// <summary>OpenAI request fields to the engine's sampling settings, with OpenAI's defaults where a field is absent.</summary>
 internal static class SamplingFromRequest
 {
-    public static SamplingSettings Build(int? maxTokens, float? temperature, float? topP, int? topK, float? minP, long? seed, JsonElement? stop, int defaultMaxTokens)
+    /// <param name="maxTokens">The request's token limit (chat: max_completion_tokens before max_tokens).</param>
+    public static SamplingSettings Build(SamplingRequestBody body, int? maxTokens, int defaultMaxTokens)
     {
         var max = maxTokens ?? defaultMaxTokens;
         if (max < 0) throw new UserInputException($"max_tokens {max} is negative", "use 0 or more");
         return new SamplingSettings
         {
             MaxNewTokens = max,
-            Temperature = temperature ?? 1f,
-            TopP = topP ?? 1f,
-            TopK = topK ?? 0,
-            MinP = minP ?? 0f,
-            Seed = seed is { } s ? unchecked((uint)s) : 1234u,
-            StopSequences = StopSequences(stop),
+            Temperature = body.Temperature ?? 1f,
+            TopP = body.TopP ?? 1f,
+            TopK = body.TopK ?? 0,
+            MinP = body.MinP ?? 0f,
+            Seed = body.Seed is { } s ? unchecked((uint)s) : 1234u,
+            StopSequences = StopSequences(body.Stop),
         };
     }
 

@@ -7,10 +7,17 @@ namespace EvalHarness.Core.Remote;
 /// The body of POST /v1/completions, as OpenAI's legacy completions API defines it (plus vLLM's and llama-server's
 /// common extensions). <see cref="Prompt"/> and <see cref="Stop"/> stay raw JSON because each may be a string or a list.
 /// </summary>
-public sealed record CompletionRequestBody
+public sealed record CompletionRequestBody : SamplingRequestBody
+{
+    [JsonPropertyName("prompt")] public JsonElement Prompt { get; init; }
+    [JsonPropertyName("echo")] public bool Echo { get; init; }
+    [JsonPropertyName("logprobs")] public int? Logprobs { get; init; }
+}
+
+/// <summary>The fields completions and chat completions requests share: the model, sampling, stops, streaming.</summary>
+public abstract record SamplingRequestBody
 {
     [JsonPropertyName("model")] public string? Model { get; init; }
-    [JsonPropertyName("prompt")] public JsonElement Prompt { get; init; }
     [JsonPropertyName("max_tokens")] public int? MaxTokens { get; init; }
     [JsonPropertyName("temperature")] public float? Temperature { get; init; }
     [JsonPropertyName("top_p")] public float? TopP { get; init; }
@@ -18,8 +25,6 @@ public sealed record CompletionRequestBody
     [JsonPropertyName("min_p")] public float? MinP { get; init; }
     [JsonPropertyName("seed")] public long? Seed { get; init; }
     [JsonPropertyName("stop")] public JsonElement? Stop { get; init; }
-    [JsonPropertyName("echo")] public bool Echo { get; init; }
-    [JsonPropertyName("logprobs")] public int? Logprobs { get; init; }
     [JsonPropertyName("stream")] public bool Stream { get; init; }
 }
 
