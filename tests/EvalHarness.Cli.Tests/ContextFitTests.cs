@@ -1,4 +1,6 @@
 using EvalHarness.Core.Runs;
+using EvalHarness.Gguf.Format;
+using EvalHarness.Gguf.Synthetic;
 using EvalHarness.Llama.Engine;
 
 namespace EvalHarness.Cli.Tests;
@@ -38,6 +40,27 @@ public sealed class ContextFitTests
         var model = Model(40000);
         model.FitContext(Ruler32K, trainedContext: 131072, TextWriter.Null);
         Assert.Equal(40000, model.EngineOptions.Context.ContextLength);
+    }
+
+    [Fact]
+    public void A_local_model_reports_the_context_its_file_was_trained_on()
+    {
+        var directory = Directory.CreateTempSubdirectory("ctx-fit-").FullName;
+        try
+        {
+            var path = Path.Combine(directory, "short.gguf");
+            SyntheticModelWriter.WriteRandom(path, LlamaModelShape.Tiny with { ContextLength = 1024 }, GgmlType.F32, seed: 1, name: "short");
+            var model = new LocalRunModel(path, new LlamaEngineOptions(), CancellationToken.None);
+            Assert.Equal(1024, model.ContextLength(CancellationToken.None));
+
+            // What eval now does with it: samples that fit keep the trained 1K, not an 8K floor.
+            model.FitContext(new RequiredContext(512 + 32, "ruler", 512), model.ContextLength(CancellationToken.None), TextWriter.Null);
+            Assert.Equal(1024, model.EngineOptions.Context.ContextLength);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public static class EvalCommand
                 var resolver = new DatasetResolver(generated.Options);
                 data = specs.Select(spec => TaskData.Load(spec, resolver, limit, parse.GetValue(run.FewShot), cancellationToken)).ToArray();
             }
-            model.FitContext(RequiredContext.Of(data, run.BindThinking(parse)), trainedContext: null, output);
+            model.FitContext(RequiredContext.Of(data, run.BindThinking(parse)), model.ContextLength(cancellationToken), output);
             var samplingOverride = sampling.Bind(parse, parse.GetValue(engine.Model), run.BindThinking(parse), output);
             var promptOptions = new PromptOptions(parse.GetValue(run.FewShot), run.BindThinking(parse), parse.GetValue(system), parse.GetValue(chat));
             var outDir = run.OutputDirectory(parse);

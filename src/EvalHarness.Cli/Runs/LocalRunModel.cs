@@ -39,6 +39,9 @@ public sealed class LocalRunModel(string reference, LlamaEngineOptions engine, C
             Runtime: "", Device: "");
     }
 
+    public override long? ContextLength(CancellationToken cancellationToken) =>
+        GgufModelSummary.Read(Path, computeSha256: false, cancellationToken).ContextLength;
+
     public override void CheckSameAs(RunModelInfo recorded, RunModelInfo now)
     {
         if (now.FileSize != recorded.FileSize || now.Sha256 != recorded.Sha256)

@@ -44,6 +44,9 @@ public abstract class RunModel
     /// <summary>What the manifest records about the model (a local file is hashed here).</summary>
     public abstract RunModelInfo Describe(TextWriter output, CancellationToken cancellationToken);
 
+    /// <summary>The context the model was trained on (a local file) or is served with, where known, without hashing anything.</summary>
+    public abstract long? ContextLength(CancellationToken cancellationToken);
+
     /// <summary>Throws when this is not the model a run being resumed started with.</summary>
     public abstract void CheckSameAs(RunModelInfo recorded, RunModelInfo now);
 

@@ -41,6 +41,12 @@ public sealed class ServerRunModel : RunModel
             template is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(template))), Runtime: "", Device: "") { BaseUrl = _options.BaseUrl.ToString() };
     }
 
+    public override long? ContextLength(CancellationToken cancellationToken)
+    {
+        using var backend = Connect();
+        return ContextLength(backend);
+    }
+
     public override void CheckSameAs(RunModelInfo recorded, RunModelInfo now)
     {
         if (recorded.BaseUrl is null || recorded.Path != now.Path)
