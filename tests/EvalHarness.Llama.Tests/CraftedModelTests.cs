@@ -164,6 +164,23 @@ public sealed class CraftedModelTests : IDisposable
     }
 
     [Fact]
+    public void Generation_statistics_count_every_decode_step_and_split_its_time()
+    {
+        using var engine = Load(4);
+        var settings = SamplingSettings.Greedy(9) with { IgnoreEndOfGeneration = true };
+        engine.Generate([new GenerationRequest("alpha", settings), new GenerationRequest("beta gamma", settings)]);
+
+        var statistics = engine.LastGenerationStatistics!;
+        // The first token of each answer comes from the prompt's step; each later one from a decode step of both.
+        Assert.Equal(8, statistics.DecodeSteps);
+        Assert.Equal(16, statistics.DecodeStepTokens);
+        Assert.Equal(18, statistics.GeneratedTokens);
+        Assert.True(statistics.DecodeInLlama > TimeSpan.Zero);
+        Assert.True(statistics.DecodeInLlama <= statistics.Decode);
+        Assert.Equal((statistics.Decode - statistics.DecodeInLlama) / 8, statistics.HostTimePerDecodeStep);
+    }
+
+    [Fact]
     public void Stop_sequences_cut_the_text_before_the_stop()
     {
         using var engine = Load(2);

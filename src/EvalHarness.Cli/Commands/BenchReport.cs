@@ -33,12 +33,20 @@ internal sealed class BenchReport(TextWriter output)
         var ll = loglikelihood.Statistics;
         output.WriteLine($"loglikelihood time: total {Ms(ll.Total)}, tokenizing {Ms(ll.Encoding)}, llama_decode {Ms(ll.Decoding)}, log-softmax {Ms(ll.Scoring)} " +
             $"({ll.TokensDecoded} tokens for {ll.Requests} requests)");
+        foreach (var g in generation)
+        {
+            var s = g.Statistics;
+            output.WriteLine($"generation time, {g.Parallel} parallel: decode steps {Ms(s.Decode)} ({s.DecodeSteps} steps), llama_decode {Ms(s.DecodeInLlama)}, " +
+                $"our own work {Us(s.HostTimePerDecodeStep)} per step (sampling, stop search, batch building)");
+        }
         output.WriteLine();
         output.WriteLine("Legend: loglikelihood tokens/s = tokens fed to llama_decode per second while scoring (contexts decoded once and shared by their choices); " +
             "generation tokens/s = tokens produced per second in decode steps, all sequences together, greedy sampling included. " +
             "llama-batched-bench: S_PP (prompt processing) and S_TG (generation, no sampling) of the same model, same release, same batch sizes. " +
             "ratio = evalharness / llama-batched-bench.");
     }
+
+    private static string Us(TimeSpan t) => $"{(t.TotalMilliseconds * 1000).ToString("F0", CultureInfo.InvariantCulture)} µs";
 
     private static string Ms(TimeSpan t) => $"{t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)} ms";
 

@@ -41,8 +41,8 @@ internal sealed class GenerationScheduler
         var streams = feed is not RequestListFeed;
         var reservedCells = 0;
         var clock = new System.Diagnostics.Stopwatch();
-        TimeSpan prefill = TimeSpan.Zero, decode = TimeSpan.Zero;
-        int promptTokens = 0, generatedTokens = 0, decodeStepTokens = 0;
+        TimeSpan prefill = TimeSpan.Zero, decode = TimeSpan.Zero, decodeInLlama = TimeSpan.Zero;
+        int promptTokens = 0, generatedTokens = 0, decodeStepTokens = 0, decodeSteps = 0;
 
         // A sequence that finished (or whose client went away) hands back its sequence id and its reserved KV cells.
         void Release(GenerationSlot slot)
@@ -102,10 +102,11 @@ internal sealed class GenerationScheduler
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (active.Count == 0 && !feed.WaitForWork(cancellationToken)) break;
+                clock.Restart();
+                var llamaBefore = _context.TimeInDecode;
                 Admit();
                 foreach (var gone in active.Where(s => feed.IsAbandoned(s.RequestIndex)).ToArray()) Release(gone);
                 if (active.Count == 0) continue;
-                clock.Restart();
                 foreach (var finished in FeedForcedTokens(active)) Retire(finished);
                 var stepStart = clock.Elapsed;
                 var carriesPrompt = FillBatch(active);
@@ -133,9 +134,15 @@ internal sealed class GenerationScheduler
                 SharePromptTime(prompted, clock.Elapsed - stepStart, stepTokens);
                 foreach (var slot in done) Retire(slot);
                 if (carriesPrompt) prefill += clock.Elapsed;
-                else { decode += clock.Elapsed; decodeStepTokens += stepTokens; }
+                else
+                {
+                    decode += clock.Elapsed;
+                    decodeStepTokens += stepTokens;
+                    decodeSteps++;
+                    decodeInLlama += _context.TimeInDecode - llamaBefore;
+                }
             }
-            LastRun = new GenerationStatistics(promptTokens, generatedTokens, decodeStepTokens, prefill, decode);
+            LastRun = new GenerationStatistics(promptTokens, generatedTokens, decodeStepTokens, prefill, decode, decodeSteps, decodeInLlama);
         }
         finally
         {

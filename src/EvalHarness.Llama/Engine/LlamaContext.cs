@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EvalHarness.Llama.Native;
 
 namespace EvalHarness.Llama.Engine;
@@ -87,10 +88,21 @@ public sealed class LlamaContext : IDisposable
         return new ReadOnlySpan<float>(pointer, vocabularySize);
     }
 
+    /// <summary>All time spent in <see cref="Decode"/> so far (the schedulers' timing breakdowns take differences).</summary>
+    internal TimeSpan TimeInDecode { get; private set; }
+
     internal void Decode(LlamaBatchBuffer batch)
     {
+        var start = Stopwatch.GetTimestamp();
         var status = LlamaApi.Decode(Raw, batch.Native);
-        if (status == 0) return;
+        if (status == 0)
+        {
+            // A GPU decode returns once its work is queued; waiting here puts the device's time inside Decode, where
+            // the timing breakdowns count it, instead of in whichever logits read comes first.
+            LlamaApi.Synchronize(Raw);
+            TimeInDecode += Stopwatch.GetElapsedTime(start);
+            return;
+        }
         if (status == 1)
         {
             throw new UserInputException(
