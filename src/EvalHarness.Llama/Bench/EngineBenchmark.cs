@@ -57,7 +57,9 @@ public static class EngineBenchmark
         var requests = Enumerable.Range(0, parallel)
             .Select(_ => new GenerationRequest(RandomTokens(engine, random, settings.PromptTokens), settingsForRequest))
             .ToArray();
-        engine.Generate([new GenerationRequest(RandomTokens(engine, random, 8), settingsForRequest with { MaxNewTokens = 4 })]); // warm-up
+        // A full-size warm-up first: the engine's per-token code runs JIT-compiled at its first tier until .NET has
+        // recompiled it (after some 100 ms), which a short warm-up does not cover; llama-batched-bench has no JIT.
+        engine.Generate(requests);
         var clock = Stopwatch.StartNew();
         engine.Generate(requests);
         clock.Stop();
