@@ -18,10 +18,14 @@ public sealed class EngineOptionsBinder
     public Option<FlashAttention> FlashAttention { get; } = new("--flash-attn", "-fa") { Description = "auto, on or off.", DefaultValueFactory = _ => Llama.Engine.FlashAttention.Auto };
     public Option<string> KvCacheType { get; } = new("--kv-cache-type") { Description = "KV cache type: f16, q8_0 or q4_0.", DefaultValueFactory = _ => "f16" };
     public Option<int> Threads { get; } = new("--threads", "-t") { Description = "CPU threads (0 = all)." };
+    public Option<bool> BackendSampling { get; } = new("--backend-sampling")
+    {
+        Description = "Greedy tokens chosen inside llama.cpp's graph, so only the token leaves the GPU (llama.cpp's experimental backend sampling; exact ties may break differently).",
+    };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Model, Device, ContextSize, Parallel, BatchSize, MicroBatchSize, GpuLayers, FlashAttention, KvCacheType, Threads })
+        foreach (var option in new Option[] { Model, Device, ContextSize, Parallel, BatchSize, MicroBatchSize, GpuLayers, FlashAttention, KvCacheType, Threads, BackendSampling })
         {
             command.Options.Add(option);
         }
@@ -44,6 +48,7 @@ public sealed class EngineOptionsBinder
                 KvCacheTypeK = kv,
                 KvCacheTypeV = kv,
                 Threads = parse.GetValue(Threads),
+                BackendSampling = parse.GetValue(BackendSampling),
             },
         };
     }

@@ -24,9 +24,10 @@ public static class BenchCommand
         var questions = new Option<int>("--questions") { Description = "Questions in the loglikelihood workload (4 choices each).", DefaultValueFactory = _ => 64 };
         var threads = new Option<int>("--threads", "-t") { DefaultValueFactory = _ => Environment.ProcessorCount };
         var noReference = new Option<bool>("--no-reference") { Description = "Skip llama-batched-bench." };
+        var backendSampling = new Option<bool>("--backend-sampling") { Description = "Greedy argmax inside llama.cpp's graph (experimental; see run --backend-sampling)." };
 
         var command = new Command("bench", "Measure loglikelihood and generation throughput against llama.cpp's llama-batched-bench.");
-        foreach (var option in new Option[] { model, device, prompt, generated, parallel, questions, threads, noReference }) command.Options.Add(option);
+        foreach (var option in new Option[] { model, device, prompt, generated, parallel, questions, threads, noReference, backendSampling }) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -58,6 +59,7 @@ public static class BenchCommand
                     BatchSize = settings.BatchSize,
                     MicroBatchSize = settings.MicroBatchSize,
                     Threads = settings.Threads,
+                    BackendSampling = parse.GetValue(backendSampling),
                 },
             };
             LoglikelihoodMeasurement loglikelihood;

@@ -42,7 +42,7 @@ internal sealed class GenerationScheduler
         var reservedCells = 0;
         var clock = new System.Diagnostics.Stopwatch();
         TimeSpan prefill = TimeSpan.Zero, decode = TimeSpan.Zero, decodeInLlama = TimeSpan.Zero;
-        int promptTokens = 0, generatedTokens = 0, decodeStepTokens = 0, decodeSteps = 0;
+        int promptTokens = 0, generatedTokens = 0, decodeStepTokens = 0, decodeSteps = 0, sampledInGraph = 0;
 
         // A sequence that finished (or whose client went away) hands back its sequence id and its reserved KV cells.
         void Release(GenerationSlot slot)
@@ -90,6 +90,8 @@ internal sealed class GenerationScheduler
                 }
                 feed.Take();
                 freeSequences.Pop();
+                if (_context.Options.BackendSampling && slot.Settings.IsGreedy) slot.SampledOnDevice = _context.AttachGreedy(slot.Sequence);
+                else if (!slot.Settings.IsGreedy) _context.DetachSampler(slot.Sequence);
                 reservedCells += slot.ReservedCells;
                 promptTokens += slot.Prompt.Length;
                 active.Add(slot);
@@ -122,8 +124,9 @@ internal sealed class GenerationScheduler
                     if (slot.LogitIndex < 0) continue;
                     // Greedy is an argmax over the logit row (first index on ties, as llama.cpp's greedy sampler);
                     // done here it skips building a vocabulary-sized candidate array per token.
-                    var token = slot.Settings.IsGreedy
-                        ? TensorPrimitives.IndexOfMax(_context.Logits(slot.LogitIndex, _vocabulary.Count))
+                    if (slot.SampledOnDevice) sampledInGraph++;
+                    var token = slot.SampledOnDevice ? _context.SampledToken(slot.LogitIndex)
+                        : slot.Settings.IsGreedy ? TensorPrimitives.IndexOfMax(_context.Logits(slot.LogitIndex, _vocabulary.Count))
                         : slot.Sampler!.Sample(_context, slot.LogitIndex);
                     slot.LogitIndex = -1;
                     if (slot.Accept(token, _vocabulary, _context.ContextLength)) done.Add(slot);
@@ -142,7 +145,10 @@ internal sealed class GenerationScheduler
                     decodeInLlama += _context.TimeInDecode - llamaBefore;
                 }
             }
-            LastRun = new GenerationStatistics(promptTokens, generatedTokens, decodeStepTokens, prefill, decode, decodeSteps, decodeInLlama);
+            LastRun = new GenerationStatistics(promptTokens, generatedTokens, decodeStepTokens, prefill, decode, decodeSteps, decodeInLlama)
+            {
+                SampledInGraph = sampledInGraph,
+            };
         }
         finally
         {
@@ -151,6 +157,7 @@ internal sealed class GenerationScheduler
                 _context.RemoveSequence(slot.Sequence);
                 slot.Dispose();
             }
+            _context.DetachSamplers();
         }
     }
 

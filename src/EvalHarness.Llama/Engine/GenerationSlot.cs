@@ -51,6 +51,9 @@ internal sealed class GenerationSlot : IDisposable
     public int PendingToken { get; set; } = -1;
     public int Generated { get; private set; }
     public int Position => PromptFed + Generated;
+    /// <summary>Its greedy argmax is taken inside llama.cpp's graph (<see cref="LlamaContextOptions.BackendSampling"/>).</summary>
+    public bool SampledOnDevice { get; set; }
+
     /// <summary>Batch index of this slot's logit row in the batch being built, or -1.</summary>
     public int LogitIndex { get; set; } = -1;
     public GenerationResult? Result { get; private set; }

@@ -9,6 +9,9 @@ namespace EvalHarness.Llama.Engine;
 public sealed record GenerationStatistics(
     int PromptTokens, int GeneratedTokens, int DecodeStepTokens, TimeSpan Prefill, TimeSpan Decode, int DecodeSteps, TimeSpan DecodeInLlama)
 {
+    /// <summary>Tokens whose argmax llama.cpp took inside its graph (<see cref="LlamaContextOptions.BackendSampling"/>).</summary>
+    public int SampledInGraph { get; init; }
+
     /// <summary>Tokens generated per second in decode-only steps, all sequences together.</summary>
     public double DecodeTokensPerSecond => DecodeStepTokens / Math.Max(Decode.TotalSeconds, 1e-9);
 

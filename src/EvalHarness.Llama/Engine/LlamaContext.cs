@@ -114,5 +114,56 @@ public sealed class LlamaContext : IDisposable
 
     internal LlamaPerfContextData Performance() => LlamaApi.PerfContext(Raw);
 
-    public void Dispose() => Handle.Dispose();
+    private readonly Dictionary<int, SamplerChain> _deviceGreedy = [];
+
+    /// <summary>
+    /// Makes llama.cpp pick this sequence's next token by argmax inside the compute graph (its experimental backend
+    /// sampling): only the token comes back from the device, not a vocabulary-sized logit row. Attaching changes the
+    /// graph, so chains stay attached while generation goes on and are detached together (<see cref="DetachSamplers"/>).
+    /// Returns false where llama.cpp cannot offload it; the row is then read as usual.
+    /// </summary>
+    internal bool AttachGreedy(int sequence)
+    {
+        if (_deviceGreedy.ContainsKey(sequence)) return true;
+        var chain = new SamplerChain(Core.Inference.SamplingSettings.Greedy(1));
+        if (!LlamaApi.SetSampler(Raw, sequence, chain.Handle))
+        {
+            chain.Dispose();
+            return false;
+        }
+        _deviceGreedy[sequence] = chain;
+        return true;
+    }
+
+    /// <summary>Detaches the sequence's backend sampler, if it has one (a sampled, non-greedy slot reads its logit row).</summary>
+    internal void DetachSampler(int sequence)
+    {
+        if (!_deviceGreedy.Remove(sequence, out var chain)) return;
+        LlamaApi.SetSampler(Raw, sequence, IntPtr.Zero);
+        chain.Dispose();
+    }
+
+    /// <summary>Detaches every backend sampler: loglikelihood scoring needs whole logit rows for all sequences.</summary>
+    internal void DetachSamplers()
+    {
+        foreach (var (sequence, chain) in _deviceGreedy)
+        {
+            LlamaApi.SetSampler(Raw, sequence, IntPtr.Zero);
+            chain.Dispose();
+        }
+        _deviceGreedy.Clear();
+    }
+
+    /// <summary>The token the sequence's backend sampler chose for the output at <paramref name="batchIndex"/>.</summary>
+    internal int SampledToken(int batchIndex)
+    {
+        var token = LlamaApi.GetSampledTokenIth(Raw, batchIndex);
+        return token >= 0 ? token : throw new InvalidOperationException($"llama.cpp sampled no token for batch index {batchIndex}");
+    }
+
+    public void Dispose()
+    {
+        if (!Handle.IsClosed) DetachSamplers();
+        Handle.Dispose();
+    }
 }

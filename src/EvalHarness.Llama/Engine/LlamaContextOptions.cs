@@ -39,6 +39,13 @@ public sealed record LlamaContextOptions
     public GgmlType KvCacheTypeK { get; init; } = GgmlType.F16;
     public GgmlType KvCacheTypeV { get; init; } = GgmlType.F16;
 
+    /// <summary>
+    /// Greedy generations take their argmax inside llama.cpp's compute graph (its experimental backend sampling,
+    /// llama-server's --backend-sampling) instead of reading the logit row: on a GPU only the token crosses to the host.
+    /// Exact ties may then break differently (ggml's argmax keeps the last maximum, llama.cpp's greedy sampler the first).
+    /// </summary>
+    public bool BackendSampling { get; init; }
+
     /// <summary>CPU threads; 0 = all logical processors.</summary>
     public int Threads { get; init; }
 

@@ -28,5 +28,7 @@ internal sealed class SamplerChain : IDisposable
     public int Sample(LlamaContext context, int batchIndex) =>
         LlamaApi.SamplerSample(_chain.DangerousGetHandle(), context.Raw, batchIndex);
 
+    internal IntPtr Handle => _chain.DangerousGetHandle();
+
     public void Dispose() => _chain.Dispose();
 }

@@ -40,4 +40,14 @@ internal static unsafe partial class LlamaApi
 
     [LibraryImport(NativeLibraryNames.Llama, EntryPoint = "llama_sampler_free")]
     public static partial void SamplerFree(IntPtr sampler);
+
+    /// <summary>[EXPERIMENTAL in llama.cpp] Attaches a sampler chain (or, with null, detaches) to a sequence: its
+    /// outputs are then sampled inside the compute graph, on the device.</summary>
+    [LibraryImport(NativeLibraryNames.Llama, EntryPoint = "llama_set_sampler")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    public static partial bool SetSampler(IntPtr context, int sequence, IntPtr sampler);
+
+    /// <summary>The token a backend sampler chose for output row i, or -1 (LLAMA_TOKEN_NULL) when none did.</summary>
+    [LibraryImport(NativeLibraryNames.Llama, EntryPoint = "llama_get_sampled_token_ith")]
+    public static partial int GetSampledTokenIth(IntPtr context, int i);
 }
