@@ -122,8 +122,9 @@ internal sealed class GenerationScheduler
                 foreach (var slot in active.ToArray())
                 {
                     if (slot.LogitIndex < 0) continue;
-                    // Greedy is an argmax over the logit row (first index on ties, as llama.cpp's greedy sampler);
-                    // done here it skips building a vocabulary-sized candidate array per token.
+                    // Greedy is an argmax: taken in llama.cpp's graph with --backend-sampling, else here over the
+                    // logit row (first index on ties, as llama.cpp's greedy sampler), which skips building a
+                    // vocabulary-sized candidate array per token.
                     if (slot.SampledOnDevice) sampledInGraph++;
                     var token = slot.SampledOnDevice ? _context.SampledToken(slot.LogitIndex)
                         : slot.Settings.IsGreedy ? TensorPrimitives.IndexOfMax(_context.Logits(slot.LogitIndex, _vocabulary.Count))
