@@ -17,17 +17,68 @@ public static class KvCacheEstimate
         return (long)cells * model.LayerCount * (RowBytes(keyType, width) + RowBytes(valueType, width));
     }
 
-    /// <summary>Refuses a cache larger than the free memory of the device that will hold it.</summary>
-    public static void EnsureFits(LlamaModel model, LlamaContextOptions options, bool onGpu)
+    /// <summary>
+    /// Sizes the cache to the memory of the device that will hold it, after the weights have loaded. A cell count the
+    /// caller set (KvCacheCells) is kept or refused whole. The default (ContextLength × min(parallel, 4)) shrinks to
+    /// what the free memory holds after leaving headroom for llama.cpp's compute buffers, as llama.cpp's own --fit
+    /// does, so a 32B model on a 24 GB GPU runs with fewer sequences at once instead of failing; it is refused only
+    /// when not even one full-length sequence fits.
+    /// </summary>
+    /// <param name="cellsGiven">The caller chose KvCacheCells itself (it is not shrunk).</param>
+    /// <param name="note">Set when the default was shrunk: what was chosen and why, for the run's device line.</param>
+    public static LlamaContextOptions Fit(LlamaModel model, LlamaContextOptions options, bool cellsGiven, bool onGpu, out string? note)
     {
-        var bytes = Bytes(model, options.KvCacheCells, options.KvCacheTypeK, options.KvCacheTypeV);
+        note = null;
         var devices = NativeRuntime.QueryDevices().Where(d => onGpu ? d.Kind is "GPU" or "iGPU" : d.Kind == "CPU").ToArray();
-        var free = devices.Length == 0 ? 0UL : devices.Aggregate(0UL, (sum, d) => sum + d.FreeBytes);
-        if (free == 0 || (ulong)bytes <= free) return; // unknown free memory: let llama.cpp decide
-        throw new UserInputException(
-            $"a KV cache of {options.KvCacheCells:N0} cells ({Gib(bytes)} GiB in {options.KvCacheTypeK}/{options.KvCacheTypeV}) does not fit in the " +
-            $"{Gib((long)free)} GiB free on the {(onGpu ? "GPU" : "CPU")}",
-            "lower --ctx-size or --parallel, or quantise the KV cache with --kv-cache-type q8_0 (half) or q4_0 (a quarter)");
+        var free = devices.Aggregate(0UL, (sum, d) => sum + d.FreeBytes);
+        if (free == 0) return options; // unknown free memory: let llama.cpp decide
+        var perCell = Bytes(model, 1, options.KvCacheTypeK, options.KvCacheTypeV);
+        var where = onGpu ? "GPU" : "CPU";
+        if (cellsGiven)
+        {
+            var bytes = perCell * options.KvCacheCells;
+            if ((ulong)bytes <= free) return options;
+            throw new UserInputException(
+                $"a KV cache of {options.KvCacheCells:N0} cells ({Gib(bytes)} GiB in {options.KvCacheTypeK}/{options.KvCacheTypeV}) does not fit in the {Gib((long)free)} GiB free on the {where}",
+                "lower --ctx-size or --parallel, or quantise the KV cache with --kv-cache-type q8_0 (half) or q4_0 (a quarter)");
+        }
+        var headroom = ComputeHeadroom(model, options);
+        var cells = FittedCells((long)Math.Min(free, long.MaxValue), perCell, headroom, options.KvCacheCells, options.ContextLength);
+        if (cells < 0)
+        {
+            throw new UserInputException(
+                $"a KV cache for one sequence of {options.ContextLength:N0} tokens ({Gib(perCell * options.ContextLength)} GiB in {options.KvCacheTypeK}/{options.KvCacheTypeV}) " +
+                $"does not fit in the {Gib((long)free)} GiB free on the {where} (after {Gib(headroom)} GiB kept for llama.cpp's compute buffers)",
+                "lower --ctx-size, quantise the KV cache with --kv-cache-type q8_0 (half) or q4_0 (a quarter), or offload fewer layers with --gpu-layers");
+        }
+        if (cells == options.KvCacheCells) return options;
+        note = $"KV cache {cells:N0} cells ({Gib(perCell * cells)} GiB), fitted to the {Gib((long)free)} GiB free instead of {options.KvCacheCells:N0}: " +
+            $"{cells / options.ContextLength} sequence(s) of {options.ContextLength:N0} tokens at once";
+        return options with { KvCacheCells = cells };
+    }
+
+    /// <summary>
+    /// The cells of a default-sized cache that fit: all of <paramref name="defaultCells"/> when they do, else as many as
+    /// fit (a multiple of 256, llama.cpp's cache padding), or -1 when fewer than <paramref name="contextLength"/> would.
+    /// </summary>
+    public static int FittedCells(long freeBytes, long bytesPerCell, long headroom, int defaultCells, int contextLength)
+    {
+        var available = freeBytes - headroom;
+        if (bytesPerCell <= 0 || available >= bytesPerCell * defaultCells) return defaultCells;
+        var cells = available <= 0 ? 0 : (int)Math.Min(defaultCells, available / bytesPerCell / 256 * 256);
+        return cells >= contextLength ? cells : -1;
+    }
+
+    /// <summary>
+    /// What llama.cpp's compute buffers take beside the cache, estimated generously for flash attention (llama.cpp's
+    /// choice on GPUs): the logits of a micro-batch and a few embedding-wide rows per token, plus the 1 GiB margin
+    /// llama.cpp's --fit leaves per device. With flash attention off the attention scores need more; llama.cpp's own
+    /// allocation error then still speaks.
+    /// </summary>
+    private static long ComputeHeadroom(LlamaModel model, LlamaContextOptions options)
+    {
+        var rows = (long)Math.Min(options.MicroBatchSize, options.BatchSize);
+        return (1L << 30) + rows * 4 * ((long)model.Vocabulary.Count + 8L * model.EmbeddingLength);
     }
 
     private static long RowBytes(GgmlType type, long width)

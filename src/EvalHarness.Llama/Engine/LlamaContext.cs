@@ -28,6 +28,9 @@ public sealed class LlamaContext : IDisposable
     public int SequenceCapacity { get; }
     public int KvCells { get; }
 
+    /// <summary>Set when the default KV cache was shrunk to fit the device's free memory (see <see cref="KvCacheEstimate.Fit"/>).</summary>
+    public string? SizingNote { get; private init; }
+
     /// <summary>Most tokens one sequence may hold.</summary>
     public int ContextLength => Math.Min(Options.ContextLength, KvCells);
 
@@ -41,7 +44,7 @@ public sealed class LlamaContext : IDisposable
                 $"--parallel {options.ParallelSequences} is more than llama.cpp supports ({maxSequences})",
                 $"use --parallel {maxSequences} or fewer");
         }
-        KvCacheEstimate.EnsureFits(model, options, onGpu: model.OnGpu);
+        options = KvCacheEstimate.Fit(model, options, cellsGiven: requested.KvCacheCells > 0, onGpu: model.OnGpu, out var sizingNote);
         var parameters = LlamaApi.ContextDefaultParams();
         parameters.NCtx = (uint)options.KvCacheCells;
         parameters.NBatch = (uint)options.BatchSize;
@@ -72,7 +75,7 @@ public sealed class LlamaContext : IDisposable
                 $"llama.cpp could not create a context of {options.KvCacheCells} KV cells for {model.Path}: {LlamaModel.NativeProblem()}",
                 "lower --ctx-size or --parallel, quantise the KV cache (--kv-cache-type q8_0), or offload fewer layers");
         }
-        return new LlamaContext(new SafeLlamaContextHandle(raw, model.Handle), options);
+        return new LlamaContext(new SafeLlamaContextHandle(raw, model.Handle), options) { SizingNote = sizingNote };
     }
 
     internal void ClearMemory() => LlamaApi.MemoryClear(Memory, data: false);

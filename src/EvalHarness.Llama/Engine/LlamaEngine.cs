@@ -100,7 +100,8 @@ public sealed class LlamaEngine : IInferenceBackend, IContinuousGenerationBacken
     private static string DescribeDevice(NativeRuntimeInfo runtime, LlamaContext context)
     {
         var gpus = runtime.Devices.Where(d => d.Kind is "GPU" or "iGPU").Select(d => d.Description).ToArray();
-        return gpus.Length > 0 ? string.Join(", ", gpus) : $"CPU ({context.Options.Threads} threads)";
+        var device = gpus.Length > 0 ? string.Join(", ", gpus) : $"CPU ({context.Options.Threads} threads)";
+        return context.SizingNote is { } note ? $"{device}; {note}" : device;
     }
 
     /// <summary>Continuous batching for a server: requests join and leave while others generate (see <see cref="IGenerationFeed"/>).</summary>
