@@ -32,7 +32,9 @@ public static class KvCacheEstimate
         var devices = NativeRuntime.QueryDevices().Where(d => onGpu ? d.Kind is "GPU" or "iGPU" : d.Kind == "CPU").ToArray();
         var free = devices.Aggregate(0UL, (sum, d) => sum + d.FreeBytes);
         if (free == 0) return options; // unknown free memory: let llama.cpp decide
+        // With some layers left on the CPU, the GPU holds only the offloaded layers' share of the cache.
         var perCell = Bytes(model, 1, options.KvCacheTypeK, options.KvCacheTypeV);
+        if (onGpu && model.LayerCount > 0) perCell = Math.Max(1, perCell * model.LayersOnGpu / model.LayerCount);
         var where = onGpu ? "GPU" : "CPU";
         if (cellsGiven)
         {
@@ -42,7 +44,7 @@ public static class KvCacheEstimate
                 $"a KV cache of {options.KvCacheCells:N0} cells ({Gib(bytes)} GiB in {options.KvCacheTypeK}/{options.KvCacheTypeV}) does not fit in the {Gib((long)free)} GiB free on the {where}",
                 "lower --ctx-size or --parallel, or quantise the KV cache with --kv-cache-type q8_0 (half) or q4_0 (a quarter)");
         }
-        var headroom = ComputeHeadroom(model, options);
+        var headroom = ComputeHeadroom(model.Vocabulary.Count, model.EmbeddingLength, options);
         var cells = FittedCells((long)Math.Min(free, long.MaxValue), perCell, headroom, options.KvCacheCells, options.ContextLength);
         if (cells < 0)
         {
@@ -75,10 +77,10 @@ public static class KvCacheEstimate
     /// llama.cpp's --fit leaves per device. With flash attention off the attention scores need more; llama.cpp's own
     /// allocation error then still speaks.
     /// </summary>
-    private static long ComputeHeadroom(LlamaModel model, LlamaContextOptions options)
+    internal static long ComputeHeadroom(int vocabularySize, int embeddingWidth, LlamaContextOptions options)
     {
         var rows = (long)Math.Min(options.MicroBatchSize, options.BatchSize);
-        return (1L << 30) + rows * 4 * ((long)model.Vocabulary.Count + 8L * model.EmbeddingLength);
+        return (1L << 30) + rows * 4 * ((long)vocabularySize + 8L * embeddingWidth);
     }
 
     private static long RowBytes(GgmlType type, long width)
@@ -87,5 +89,5 @@ public static class KvCacheEstimate
         return width / info.BlockSize * info.BytesPerBlock;
     }
 
-    private static string Gib(long bytes) => (bytes / (1024.0 * 1024 * 1024)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Gib(long bytes) => (bytes / (1024.0 * 1024 * 1024)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -49,10 +49,13 @@ public sealed record LlamaContextOptions
     /// <summary>CPU threads; 0 = all logical processors.</summary>
     public int Threads { get; init; }
 
+    /// <summary>The context a sequence gets without --ctx-size: the trained one (4096 when unknown), at most 8192.</summary>
+    public static int DefaultContextLength(long trainedContextLength) => (int)Math.Min(trainedContextLength > 0 ? trainedContextLength : 4096, 8192);
+
     /// <summary>Resolves the defaults against a loaded model.</summary>
     public LlamaContextOptions Resolve(LlamaModel model)
     {
-        var contextLength = ContextLength > 0 ? ContextLength : Math.Min(model.TrainedContextLength > 0 ? model.TrainedContextLength : 4096, 8192);
+        var contextLength = ContextLength > 0 ? ContextLength : DefaultContextLength(model.TrainedContextLength);
         var parallel = Math.Max(1, ParallelSequences);
         return this with
         {

@@ -14,7 +14,7 @@ public sealed class LlamaEngine : IInferenceBackend, IContinuousGenerationBacken
     private readonly LoglikelihoodScheduler _loglikelihood;
     private readonly GenerationScheduler _generation;
 
-    private LlamaEngine(NativeRuntimeInfo runtime, LlamaModel model, LlamaContext context)
+    private LlamaEngine(NativeRuntimeInfo runtime, LlamaModel model, LlamaContext context, string? offloadNote)
     {
         Runtime = runtime;
         Model = model;
@@ -26,7 +26,7 @@ public sealed class LlamaEngine : IInferenceBackend, IContinuousGenerationBacken
             "llama.cpp (in-process)",
             model.Path,
             $"llama.cpp {runtime.Release} ({runtime.Flavour.ToString().ToLowerInvariant()})",
-            DescribeDevice(runtime, context),
+            DescribeDevice(runtime, context, offloadNote),
             model.ChatTemplate);
     }
 
@@ -45,20 +45,42 @@ public sealed class LlamaEngine : IInferenceBackend, IContinuousGenerationBacken
     /// <summary>Validates the file, loads the runtime, the weights and a context — in that order, failing early.</summary>
     public static LlamaEngine Load(string modelPath, LlamaEngineOptions options, CancellationToken cancellationToken = default)
     {
-        ModelFileValidator.Validate(modelPath);
+        var file = ModelFileValidator.Validate(modelPath);
         ValidateOptions(options.Context);
         var runtime = NativeRuntime.Load(options.Runtime, cancellationToken);
-        var model = LlamaModel.Load(modelPath, options.Model, runtime);
+        var (modelOptions, offloadNote) = FitGpuLayers(file, options, runtime);
+        var model = LlamaModel.Load(modelPath, modelOptions, runtime);
         try
         {
             var context = LlamaContext.Create(model, options.Context);
-            return new LlamaEngine(runtime, model, context);
+            return new LlamaEngine(runtime, model, context, offloadNote);
         }
         catch
         {
             model.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Without --gpu-layers on a GPU, the layers that fit its free memory (see <see cref="GpuLayerFit"/>); a note says
+    /// so when that is fewer than all of them.
+    /// </summary>
+    private static (LlamaModelOptions Options, string? Note) FitGpuLayers(Gguf.GgufFile file, LlamaEngineOptions options, NativeRuntimeInfo runtime)
+    {
+        if (options.Model.GpuLayers is not null || !runtime.HasGpu) return (options.Model, null);
+        var free = (long)Math.Min(NativeRuntime.QueryDevices().Where(d => d.Kind is "GPU" or "iGPU").Aggregate(0UL, (sum, d) => sum + d.FreeBytes), long.MaxValue);
+        if (free == 0) return (options.Model, null);
+        var needs = GpuLayerFit.Read(file, options.Context.KvCacheTypeK, options.Context.KvCacheTypeV);
+        var arch = file.Metadata.GetString("general.architecture");
+        var contextTokens = options.Context.ContextLength > 0
+            ? options.Context.ContextLength
+            : LlamaContextOptions.DefaultContextLength(file.Metadata.GetInteger($"{arch}.context_length") ?? 0);
+        var headroom = KvCacheEstimate.ComputeHeadroom(needs.VocabularySize, needs.EmbeddingWidth, options.Context);
+        var layers = GpuLayerFit.Layers(needs, free, headroom, contextTokens);
+        if (layers < 0) return (options.Model, null);
+        var note = $"{layers} of {needs.LayerBytes.Count} layers on the GPU, fitted to its {KvCacheEstimate.Gib(free)} GiB free with a {contextTokens:N0}-token sequence (--gpu-layers sets it)";
+        return (options.Model with { GpuLayers = layers }, note);
     }
 
     private static void ValidateOptions(LlamaContextOptions options)
@@ -97,11 +119,11 @@ public sealed class LlamaEngine : IInferenceBackend, IContinuousGenerationBacken
         lock (_gate) return _generation.Run(requests, onResult, cancellationToken);
     }
 
-    private static string DescribeDevice(NativeRuntimeInfo runtime, LlamaContext context)
+    private static string DescribeDevice(NativeRuntimeInfo runtime, LlamaContext context, string? offloadNote)
     {
         var gpus = runtime.Devices.Where(d => d.Kind is "GPU" or "iGPU").Select(d => d.Description).ToArray();
         var device = gpus.Length > 0 ? string.Join(", ", gpus) : $"CPU ({context.Options.Threads} threads)";
-        return context.SizingNote is { } note ? $"{device}; {note}" : device;
+        return string.Join("; ", new[] { device, offloadNote, context.SizingNote }.OfType<string>());
     }
 
     /// <summary>Continuous batching for a server: requests join and leave while others generate (see <see cref="IGenerationFeed"/>).</summary>

@@ -9,9 +9,8 @@ namespace EvalHarness.Llama.Engine;
 /// <summary>Loaded model weights plus vocabulary. Validate the file (<see cref="ModelFileValidator"/>) before this.</summary>
 public sealed class LlamaModel : IDisposable
 {
-    private LlamaModel(SafeLlamaModelHandle handle, string path, bool onGpu)
+    private LlamaModel(SafeLlamaModelHandle handle, string path, int gpuLayers)
     {
-        OnGpu = onGpu;
         Handle = handle;
         Path = path;
         Vocabulary = new LlamaVocabulary(LlamaApi.ModelGetVocab(handle.DangerousGetHandle()));
@@ -25,6 +24,7 @@ public sealed class LlamaModel : IDisposable
         SizeBytes = LlamaApi.ModelSize(raw);
         Description = ReadDescription(raw);
         ChatTemplate = Marshal.PtrToStringUTF8(LlamaApi.ModelChatTemplate(raw, null));
+        LayersOnGpu = gpuLayers < 0 ? LayerCount : Math.Min(gpuLayers, LayerCount);
     }
 
     internal SafeLlamaModelHandle Handle { get; }
@@ -34,7 +34,10 @@ public sealed class LlamaModel : IDisposable
     public int EmbeddingLength { get; }
     public int LayerCount { get; }
     /// <summary>Layers (and so the KV cache, which llama.cpp keeps beside them) live on a GPU.</summary>
-    public bool OnGpu { get; }
+    public bool OnGpu => LayersOnGpu > 0;
+
+    /// <summary>Repeating layers on a GPU; their share of the KV cache is kept there too.</summary>
+    public int LayersOnGpu { get; }
     public int HeadCount { get; }
     public int KvHeadCount { get; }
     public ulong ParameterCount { get; }
@@ -64,7 +67,7 @@ public sealed class LlamaModel : IDisposable
                     $"llama.cpp could not load {path}: {NativeProblem()}",
                     "check that the file is a complete GGUF of an architecture llama.cpp v0.5.0 supports (run `evalharness inspect` on it); with --verbose llama.cpp explains more");
             }
-            return new LlamaModel(new SafeLlamaModelHandle(raw), path, runtime.HasGpu && parameters.NGpuLayers != 0);
+            return new LlamaModel(new SafeLlamaModelHandle(raw), path, runtime.HasGpu ? parameters.NGpuLayers : 0);
         }
         finally
         {
