@@ -17,7 +17,7 @@ public sealed class EngineOptionsBinder
     public Option<int?> GpuLayers { get; } = new("--gpu-layers", "-ngl") { Description = "Layers to offload to the GPU (default: all on CUDA)." };
     public Option<FlashAttention> FlashAttention { get; } = new("--flash-attn", "-fa") { Description = "auto, on or off.", DefaultValueFactory = _ => Llama.Engine.FlashAttention.Auto };
     public Option<string> KvCacheType { get; } = new("--kv-cache-type") { Description = "KV cache type: f16, q8_0 or q4_0.", DefaultValueFactory = _ => "f16" };
-    public Option<int> Threads { get; } = new("--threads", "-t") { Description = "CPU threads (0 = all)." };
+    public Option<int> Threads { get; } = new("--threads", "-t") { Description = "CPU threads (0 = physical cores, as llama.cpp chooses)." };
     public Option<bool> BackendSampling { get; } = new("--backend-sampling")
     {
         Description = "Greedy tokens chosen inside llama.cpp's graph, so only the token leaves the GPU (llama.cpp's experimental backend sampling; exact ties may break differently).",

@@ -22,7 +22,7 @@ public static class BenchCommand
         var generated = new Option<int>("--gen-tokens", "-ntg") { DefaultValueFactory = _ => 128 };
         var parallel = new Option<string>("--parallel", "-npl") { Description = "Comma-separated parallel sequence counts.", DefaultValueFactory = _ => "1,4,16" };
         var questions = new Option<int>("--questions") { Description = "Questions in the loglikelihood workload (4 choices each).", DefaultValueFactory = _ => 64 };
-        var threads = new Option<int>("--threads", "-t") { DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads", "-t") { Description = "CPU threads (default: physical cores, as llama.cpp).", DefaultValueFactory = _ => CpuTopology.PhysicalCores };
         var noReference = new Option<bool>("--no-reference") { Description = "Skip llama-batched-bench." };
         var backendSampling = new Option<bool>("--backend-sampling") { Description = "Greedy argmax inside llama.cpp's graph (experimental; see run --backend-sampling)." };
 

@@ -14,7 +14,7 @@ public sealed record BenchSettings
     public int Choices { get; init; } = 4;
     public int BatchSize { get; init; } = 2048;
     public int MicroBatchSize { get; init; } = 512;
-    public int Threads { get; init; } = Environment.ProcessorCount;
+    public int Threads { get; init; } = Runtime.CpuTopology.PhysicalCores;
     public int GpuLayers { get; init; }
     public bool? FlashAttention { get; init; }
 

@@ -1,4 +1,5 @@
 using EvalHarness.Gguf.Format;
+using EvalHarness.Llama.Runtime;
 
 namespace EvalHarness.Llama.Engine;
 
@@ -46,7 +47,7 @@ public sealed record LlamaContextOptions
     /// </summary>
     public bool BackendSampling { get; init; }
 
-    /// <summary>CPU threads; 0 = all logical processors.</summary>
+    /// <summary>CPU threads; 0 = physical cores (<see cref="CpuTopology"/>).</summary>
     public int Threads { get; init; }
 
     /// <summary>The context a sequence gets without --ctx-size: the trained one (4096 when unknown), at most 8192.</summary>
@@ -62,7 +63,7 @@ public sealed record LlamaContextOptions
             ContextLength = contextLength,
             ParallelSequences = parallel,
             KvCacheCells = KvCacheCells > 0 ? KvCacheCells : checked(contextLength * Math.Min(parallel, 4)),
-            Threads = Threads > 0 ? Threads : Environment.ProcessorCount,
+            Threads = Threads > 0 ? Threads : CpuTopology.PhysicalCores,
         };
     }
 }
