@@ -45,7 +45,7 @@ public static partial class GpuLayerFit
         var keyWidth = kvHeads * Value("attention.key_length", width / heads);
         var valueWidth = kvHeads * Value("attention.value_length", width / heads);
         var vocabulary = file.Metadata.GetArray("tokenizer.ggml.tokens")?.Count ?? (int)Value("vocab_size", 0);
-        return new Needs([.. layers.Values], output, RowBytes(keyType, keyWidth) + RowBytes(valueType, valueWidth), vocabulary, (int)width);
+        return new Needs([.. layers.Values], output, KvCacheEstimate.RowBytes(keyType, keyWidth) + KvCacheEstimate.RowBytes(valueType, valueWidth), vocabulary, (int)width);
     }
 
     /// <summary>
@@ -65,12 +65,6 @@ public static partial class GpuLayerFit
             offloaded++;
         }
         return offloaded;
-    }
-
-    private static long RowBytes(GgmlType type, long width)
-    {
-        var info = GgmlTypeInfo.Of(type);
-        return width / info.BlockSize * info.BytesPerBlock;
     }
 
     [GeneratedRegex(@"^blk\.(\d+)\.")]

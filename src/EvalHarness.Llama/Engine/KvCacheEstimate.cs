@@ -29,8 +29,7 @@ public static class KvCacheEstimate
     public static LlamaContextOptions Fit(LlamaModel model, LlamaContextOptions options, bool cellsGiven, bool onGpu, out string? note)
     {
         note = null;
-        var devices = NativeRuntime.QueryDevices().Where(d => onGpu ? d.Kind is "GPU" or "iGPU" : d.Kind == "CPU").ToArray();
-        var free = devices.Aggregate(0UL, (sum, d) => sum + d.FreeBytes);
+        var free = (ulong)FreeBytes(onGpu);
         if (free == 0) return options; // unknown free memory: let llama.cpp decide
         // With some layers left on the CPU, the GPU holds only the offloaded layers' share of the cache.
         var perCell = Bytes(model, 1, options.KvCacheTypeK, options.KvCacheTypeV);
@@ -83,7 +82,14 @@ public static class KvCacheEstimate
         return (1L << 30) + rows * 4 * ((long)vocabularySize + 8L * embeddingWidth);
     }
 
-    private static long RowBytes(GgmlType type, long width)
+    /// <summary>Free memory of the GPUs (or of the CPU) llama.cpp sees now; 0 when it does not say.</summary>
+    internal static long FreeBytes(bool onGpu)
+    {
+        var devices = NativeRuntime.QueryDevices().Where(d => onGpu ? d.Kind is "GPU" or "iGPU" : d.Kind == "CPU");
+        return (long)Math.Min(devices.Aggregate(0UL, (sum, d) => sum + d.FreeBytes), long.MaxValue);
+    }
+
+    internal static long RowBytes(GgmlType type, long width)
     {
         var info = GgmlTypeInfo.Of(type);
         return width / info.BlockSize * info.BytesPerBlock;

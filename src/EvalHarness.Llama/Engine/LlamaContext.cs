@@ -149,12 +149,7 @@ public sealed class LlamaContext : IDisposable
     /// <summary>Detaches every backend sampler: loglikelihood scoring needs whole logit rows for all sequences.</summary>
     internal void DetachSamplers()
     {
-        foreach (var (sequence, chain) in _deviceGreedy)
-        {
-            LlamaApi.SetSampler(Raw, sequence, IntPtr.Zero);
-            chain.Dispose();
-        }
-        _deviceGreedy.Clear();
+        foreach (var sequence in _deviceGreedy.Keys.ToArray()) DetachSampler(sequence);
     }
 
     /// <summary>The token the sequence's backend sampler chose for the output at <paramref name="batchIndex"/>.</summary>

@@ -69,7 +69,7 @@ public sealed class LlamaEngine : IInferenceBackend, IContinuousGenerationBacken
     private static (LlamaModelOptions Options, string? Note) FitGpuLayers(Gguf.GgufFile file, LlamaEngineOptions options, NativeRuntimeInfo runtime)
     {
         if (options.Model.GpuLayers is not null || !runtime.HasGpu) return (options.Model, null);
-        var free = (long)Math.Min(NativeRuntime.QueryDevices().Where(d => d.Kind is "GPU" or "iGPU").Aggregate(0UL, (sum, d) => sum + d.FreeBytes), long.MaxValue);
+        var free = KvCacheEstimate.FreeBytes(onGpu: true);
         if (free == 0) return (options.Model, null);
         var needs = GpuLayerFit.Read(file, options.Context.KvCacheTypeK, options.Context.KvCacheTypeV);
         var arch = file.Metadata.GetString("general.architecture");
